@@ -1,0 +1,11 @@
+// FFmpeg's error codes as sentences, for the messages the engine hands to users.
+#pragma once
+
+#include <string>
+
+namespace ps {
+
+// The text FFmpeg gives for an AVERROR code, e.g. "Invalid data found when processing input".
+std::string ffmpegErrorText(int averror);
+
+}  // namespace ps
