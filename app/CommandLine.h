@@ -1,0 +1,17 @@
+// The headless side of portrait-studio: --version, --help and the subcommands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ps::app {
+
+// Runs the subcommand named by args[0] (args exclude the program name). Prints results to
+// stdout, one-line errors to stderr, and returns the process exit code (DESIGN.md: 0 success,
+// 2 bad input, 3 no face, 1 anything else, 130 interrupted).
+int runCommandLine(const std::vector<std::string>& args);
+
+// Prints "error: <message>" as one line on stderr (line breaks in `message` are folded).
+void printError(const std::string& message);
+
+}  // namespace ps::app
