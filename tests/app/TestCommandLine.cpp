@@ -1,0 +1,238 @@
+// The command line as a user meets it: the real executable, its exit codes, its one-line errors,
+// and the promise that a failed render leaves no file behind.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#ifdef Q_OS_UNIX
+#include <signal.h>
+#endif
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    QString out;
+    QString err;
+};
+
+Run runApp(const QStringList& args, int timeout_ms = 240000) {
+    QProcess process;
+    process.start(QStringLiteral(PS_APP_PATH), args);
+    Run run;
+    if (!process.waitForFinished(timeout_ms)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exit_code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+bool runTool(const QString& program, const QStringList& args, QByteArray* out = nullptr) {
+    QProcess process;
+    process.start(program, args);
+    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
+        return false;
+    }
+    if (out) {
+        *out = process.readAllStandardOutput();
+    }
+    return true;
+}
+
+void writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+QString samples(const char* name) { return QStringLiteral(PS_SAMPLES_DIR "/") + name; }
+
+}  // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void versionAndHelp();
+    void rendersSamplesToH264AndAac();
+    void badInputExitsTwoWithOneLineAndNoFile_data();
+    void badInputExitsTwoWithOneLineAndNoFile();
+    void failedRenderKeepsExistingFile();
+    void interruptLeavesNothingBehind();
+
+private:
+    QTemporaryDir dir_;
+    QString path(const QString& name) const { return dir_.filePath(name); }
+};
+
+void TestCommandLine::initTestCase() {
+    QVERIFY(dir_.isValid());
+    writeFile(path("empty.png"), {});
+    writeFile(path("empty.wav"), {});
+    writeFile(path("notes.txt"), "This is not a photo, nor a voice.\n");
+    QByteArray noise(4096, '\0');
+    for (int i = 0; i < noise.size(); ++i) {
+        noise[i] = static_cast<char>((i * 7919 + 13) % 251);
+    }
+    writeFile(path("noise.png"), noise);
+    writeFile(path("noise.wav"), noise);
+    QFile photo(samples("astronaut.png"));
+    QVERIFY(photo.open(QIODevice::ReadOnly));
+    writeFile(path("truncated.png"), photo.read(2000));
+    // A GIF: an image, but not a format the studio reads.
+    writeFile(path("dot.gif"), QByteArray::fromBase64(
+                                   "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="));
+    QVERIFY(runTool("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i",
+                               "color=c=blue:s=64x64:d=1", "-c:v", "libx264", "-pix_fmt",
+                               "yuv420p", path("silent-video.mp4")}));
+    QVERIFY(QDir(dir_.path()).mkdir("existing-folder"));
+    writeFile(path("a-file"), "plain file, not a folder");
+}
+
+void TestCommandLine::versionAndHelp() {
+    const Run version = runApp({"--version"});
+    QCOMPARE(version.exit_code, 0);
+    QVERIFY2(version.out.startsWith("portrait-studio "), qPrintable(version.out));
+    const Run help = runApp({"--help"});
+    QCOMPARE(help.exit_code, 0);
+    QVERIFY(help.out.contains("render"));
+    const Run render_help = runApp({"render", "--help"});
+    QCOMPARE(render_help.exit_code, 0);
+    QVERIFY(render_help.out.contains("--photo"));
+    const Run unknown = runApp({"dance"});
+    QCOMPARE(unknown.exit_code, 2);
+    QVERIFY(unknown.err.contains("dance"));
+}
+
+void TestCommandLine::rendersSamplesToH264AndAac() {
+    const QString out = path("sample.mp4");
+    const Run run = runApp({"render", "--photo", samples("astronaut.png"), "--audio",
+                            samples("voice.wav"), "-o", out, "--fps", "25", "--size", "256x256",
+                            "--preset", "ultrafast"});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(out));
+
+    QByteArray json;
+    QVERIFY(runTool("ffprobe", {"-v", "error", "-show_streams", "-show_format", "-of", "json",
+                                out},
+                    &json));
+    const QJsonObject probe = QJsonDocument::fromJson(json).object();
+    const QJsonArray streams = probe["streams"].toArray();
+    QCOMPARE(streams.size(), 2);
+    QStringList codecs;
+    for (const QJsonValue& s : streams) {
+        codecs << s.toObject()["codec_name"].toString();
+    }
+    codecs.sort();
+    QCOMPARE(codecs, QStringList({"aac", "h264"}));
+
+    QByteArray voice_json;
+    QVERIFY(runTool("ffprobe", {"-v", "error", "-show_format", "-of", "json", samples("voice.wav")},
+                    &voice_json));
+    const double voice_s =
+        QJsonDocument::fromJson(voice_json).object()["format"].toObject()["duration"].toString().toDouble();
+    const double video_s = probe["format"].toObject()["duration"].toString().toDouble();
+    QVERIFY2(qAbs(video_s - voice_s) <= 1.0 / 25,
+             qPrintable(QString("video %1 s, voice %2 s").arg(video_s).arg(voice_s)));
+}
+
+void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile_data() {
+    QTest::addColumn<QString>("photo");
+    QTest::addColumn<QString>("audio");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("named");  // what the one-line error must name
+
+    const QString photo = samples("astronaut.png");
+    const QString voice = samples("voice.wav");
+    const QString out = path("out.mp4");
+    QTest::newRow("photo missing") << path("nope.png") << voice << out << path("nope.png");
+    QTest::newRow("photo empty") << path("empty.png") << voice << out << path("empty.png");
+    QTest::newRow("photo corrupt") << path("noise.png") << voice << out << path("noise.png");
+    QTest::newRow("photo truncated") << path("truncated.png") << voice << out
+                                     << path("truncated.png");
+    QTest::newRow("photo is text") << path("notes.txt") << voice << out << path("notes.txt");
+    QTest::newRow("photo is audio") << voice << voice << out << voice;
+    QTest::newRow("photo unsupported (GIF)") << path("dot.gif") << voice << out
+                                             << path("dot.gif");
+    QTest::newRow("audio missing") << photo << path("nope.wav") << out << path("nope.wav");
+    QTest::newRow("audio empty") << photo << path("empty.wav") << out << path("empty.wav");
+    QTest::newRow("audio corrupt") << photo << path("noise.wav") << out << path("noise.wav");
+    QTest::newRow("audio is text") << photo << path("notes.txt") << out << path("notes.txt");
+    QTest::newRow("audio has no audio stream")
+        << photo << path("silent-video.mp4") << out << path("silent-video.mp4");
+    QTest::newRow("audio is a photo") << photo << photo << out << photo;
+    QTest::newRow("output folder missing")
+        << photo << voice << path("no-such-folder/out.mp4") << path("no-such-folder/out.mp4");
+    QTest::newRow("output folder is a file")
+        << photo << voice << path("a-file/out.mp4") << path("a-file/out.mp4");
+    QTest::newRow("output is a folder") << photo << voice << path("existing-folder")
+                                        << path("existing-folder");
+    QTest::newRow("output not mp4") << photo << voice << path("out.avi") << path("out.avi");
+}
+
+void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile() {
+    QFETCH(QString, photo);
+    QFETCH(QString, audio);
+    QFETCH(QString, output);
+    QFETCH(QString, named);
+    const QStringList before = QDir(dir_.path()).entryList(QDir::Files | QDir::Hidden);
+
+    const Run run = runApp({"render", "--photo", photo, "--audio", audio, "-o", output,
+                            "--size", "64x64", "--preset", "ultrafast"});
+    QCOMPARE(run.exit_code, 2);
+    const QStringList lines = run.err.split('\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() == 1, qPrintable(run.err));
+    QVERIFY2(lines[0].contains(named), qPrintable(run.err));
+    QVERIFY(!QFileInfo(output).isFile());
+    // Nothing else appeared either: no temporary file, no probe file.
+    QCOMPARE(QDir(dir_.path()).entryList(QDir::Files | QDir::Hidden), before);
+}
+
+void TestCommandLine::failedRenderKeepsExistingFile() {
+    const QString out = path("keep.mp4");
+    writeFile(out, "an earlier export the user cares about");
+    const Run run = runApp({"render", "--photo", path("noise.png"), "--audio",
+                            samples("voice.wav"), "-o", out});
+    QCOMPARE(run.exit_code, 2);
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("an earlier export the user cares about"));
+}
+
+void TestCommandLine::interruptLeavesNothingBehind() {
+#ifdef Q_OS_UNIX
+    // A long render (a 3-minute voice at a slow preset) interrupted as a user would with Ctrl+C.
+    const QString long_voice = path("long.wav");
+    QVERIFY(runTool("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i",
+                               "sine=frequency=220:duration=180", long_voice}));
+    QTemporaryDir out_dir;
+    const QString out = out_dir.filePath("long.mp4");
+    QProcess process;
+    process.start(QStringLiteral(PS_APP_PATH),
+                  {"render", "--photo", samples("astronaut.png"), "--audio", long_voice, "-o",
+                   out, "--preset", "veryslow"});
+    QVERIFY(process.waitForStarted());
+    // Wait until the encoder's temporary file exists, so the interrupt lands mid-export.
+    QTRY_VERIFY_WITH_TIMEOUT(!QDir(out_dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty(),
+                             60000);
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 130);
+    QVERIFY(QDir(out_dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+#else
+    QSKIP("signals are a POSIX feature");
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "TestCommandLine.moc"
