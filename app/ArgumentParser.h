@@ -10,9 +10,9 @@
 namespace ps::app {
 
 struct OptionSpec {
-    std::string name;         // "--photo"
-    std::string short_name;   // "-o", or empty
-    std::string value_name;   // "P"; empty for a flag without a value
+    std::string name;        // "--photo"
+    std::string short_name;  // "-o", or empty
+    std::string value_name;  // "P"; empty for a flag without a value
     std::string help;
     bool required = false;
 };

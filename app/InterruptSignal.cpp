@@ -42,6 +42,8 @@ InterruptSignal::~InterruptSignal() {
     watcher_.join();
 }
 
-bool InterruptSignal::interrupted() const { return g_signal_count.load() > 0; }
+bool InterruptSignal::interrupted() const {
+    return g_signal_count.load() > 0;
+}
 
 }  // namespace ps::app

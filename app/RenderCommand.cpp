@@ -9,6 +9,7 @@
 #include "ArgumentParser.h"
 #include "CommandLine.h"
 #include "InterruptSignal.h"
+#include "SilencedStderr.h"
 #include "TerminalProgress.h"
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
@@ -151,19 +152,24 @@ int runRenderCommand(const std::vector<std::string>& args) {
         return fail(writable.error());
     }
 
-    Result<Photo> photo = decodeImage(request->photo_path);
+    Result<Photo> photo = [&] {
+        SilencedStderr quiet;
+        return decodeImage(request->photo_path);
+    }();
     if (!photo) {
         return fail(photo.error());
     }
     const CancelToken cancel;
     InterruptSignal interrupt(cancel);
-    Result<AudioClip> audio = decodeAudio(request->audio_path, cancel);
+    Result<AudioClip> audio = [&] {
+        SilencedStderr quiet;
+        return decodeAudio(request->audio_path, cancel);
+    }();
     if (!audio) {
         return interrupt.interrupted() ? 130 : fail(audio.error());
     }
 
-    const cv::Size frame_size =
-        request->size.value_or(defaultFrameSize(photo->bgr.size()));
+    const cv::Size frame_size = request->size.value_or(defaultFrameSize(photo->bgr.size()));
     request->settings.width = frame_size.width;
     request->settings.height = frame_size.height;
     if (const std::string invalid = validateVideoSettings(request->settings); !invalid.empty()) {
@@ -176,8 +182,9 @@ int runRenderCommand(const std::vector<std::string>& args) {
     const FrameSource frames = [&frame](long long, double) -> Result<cv::Mat> { return frame; };
     Result<ExportSummary> summary = [&] {
         TerminalProgress bar("render");
-        return exportMp4(request->output_path, request->settings, *audio, frames,
-                         [&bar](const Progress& p) { bar.update(p); }, cancel);
+        return exportMp4(
+            request->output_path, request->settings, *audio, frames,
+            [&bar](const Progress& p) { bar.update(p); }, cancel);
     }();
     if (!summary) {
         if (interrupt.interrupted()) {

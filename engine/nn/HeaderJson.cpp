@@ -160,20 +160,37 @@ private:
             }
             const char e = text_[pos_++];
             switch (e) {
-                case '"': out->push_back('"'); break;
-                case '\\': out->push_back('\\'); break;
-                case '/': out->push_back('/'); break;
-                case 'b': out->push_back('\b'); break;
-                case 'f': out->push_back('\f'); break;
-                case 'n': out->push_back('\n'); break;
-                case 'r': out->push_back('\r'); break;
-                case 't': out->push_back('\t'); break;
+                case '"':
+                    out->push_back('"');
+                    break;
+                case '\\':
+                    out->push_back('\\');
+                    break;
+                case '/':
+                    out->push_back('/');
+                    break;
+                case 'b':
+                    out->push_back('\b');
+                    break;
+                case 'f':
+                    out->push_back('\f');
+                    break;
+                case 'n':
+                    out->push_back('\n');
+                    break;
+                case 'r':
+                    out->push_back('\r');
+                    break;
+                case 't':
+                    out->push_back('\t');
+                    break;
                 case 'u':
                     if (!appendUnicodeEscape(out)) {
                         return false;
                     }
                     break;
-                default: return fail("invalid escape in string");
+                default:
+                    return fail("invalid escape in string");
             }
         }
         return fail("unterminated string");
@@ -278,11 +295,21 @@ std::string quoteJson(const std::string& s) {
     std::string out = "\"";
     for (const char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     static const char* hex = "0123456789abcdef";

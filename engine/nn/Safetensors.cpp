@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -76,7 +76,8 @@ bool readTensorInfo(const std::string& name, const HeaderJson& value, TensorInfo
             return false;
         }
         info->shape.push_back(dim.integer);
-        if (dim.integer != 0 && elements > (1ull << 62) / static_cast<unsigned long long>(dim.integer)) {
+        if (dim.integer != 0 &&
+            elements > (1ull << 62) / static_cast<unsigned long long>(dim.integer)) {
             *error = "tensor '" + name + "' is impossibly large";
             return false;
         }
@@ -231,7 +232,8 @@ bool saveSafetensors(const std::string& path, const NamedTensors& in, std::strin
                 return false;
             }
             torch::Tensor t = tensor.to(torch::kCPU).contiguous();
-            const unsigned long long size = t.numel() * static_cast<unsigned long long>(entry->bytes);
+            const unsigned long long size =
+                t.numel() * static_cast<unsigned long long>(entry->bytes);
             std::string shape;
             for (const auto d : t.sizes()) {
                 shape += (shape.empty() ? "" : ",") + std::to_string(d);

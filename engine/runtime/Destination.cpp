@@ -33,8 +33,8 @@ Status checkDestination(const std::string& path) {
     std::error_code ec;
     const fs::path target(path);
     if (fs::is_directory(target, ec)) {
-        return badInput(path, "is a folder; give a file name such as " +
-                                  (target / "video.mp4").string());
+        return badInput(path,
+                        "is a folder; give a file name such as " + (target / "video.mp4").string());
     }
     const fs::path folder = folderOf(target);
     if (!fs::exists(folder, ec)) {

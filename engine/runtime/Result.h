@@ -24,15 +24,22 @@ struct Error {
 inline Error badInput(const std::string& path, const std::string& problem) {
     return {ErrorKind::BadInput, path + ": " + problem};
 }
-inline Error internalError(std::string message) { return {ErrorKind::Internal, std::move(message)}; }
-inline Error cancelled() { return {ErrorKind::Cancelled, "cancelled"}; }
+inline Error internalError(std::string message) {
+    return {ErrorKind::Internal, std::move(message)};
+}
+inline Error cancelled() {
+    return {ErrorKind::Cancelled, "cancelled"};
+}
 
 // The command line's exit code for an error (DESIGN.md: 2 bad input, 3 no face, 1 anything else).
 inline int exitCodeFor(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::BadInput: return 2;
-        case ErrorKind::NoFace: return 3;
-        default: return 1;
+        case ErrorKind::BadInput:
+            return 2;
+        case ErrorKind::NoFace:
+            return 3;
+        default:
+            return 1;
     }
 }
 

@@ -54,7 +54,9 @@ void writeFile(const QString& path, const QByteArray& bytes) {
     file.write(bytes);
 }
 
-QString samples(const char* name) { return QStringLiteral(PS_SAMPLES_DIR "/") + name; }
+QString samples(const char* name) {
+    return QStringLiteral(PS_SAMPLES_DIR "/") + name;
+}
 
 }  // namespace
 
@@ -92,9 +94,9 @@ void TestCommandLine::initTestCase() {
     // A GIF: an image, but not a format the studio reads.
     writeFile(path("dot.gif"), QByteArray::fromBase64(
                                    "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="));
-    QVERIFY(runTool("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i",
-                               "color=c=blue:s=64x64:d=1", "-c:v", "libx264", "-pix_fmt",
-                               "yuv420p", path("silent-video.mp4")}));
+    QVERIFY(
+        runTool("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i", "color=c=blue:s=64x64:d=1",
+                           "-c:v", "libx264", "-pix_fmt", "yuv420p", path("silent-video.mp4")}));
     QVERIFY(QDir(dir_.path()).mkdir("existing-folder"));
     writeFile(path("a-file"), "plain file, not a folder");
 }
@@ -116,15 +118,14 @@ void TestCommandLine::versionAndHelp() {
 
 void TestCommandLine::rendersSamplesToH264AndAac() {
     const QString out = path("sample.mp4");
-    const Run run = runApp({"render", "--photo", samples("astronaut.png"), "--audio",
-                            samples("voice.wav"), "-o", out, "--fps", "25", "--size", "256x256",
-                            "--preset", "ultrafast"});
+    const Run run =
+        runApp({"render", "--photo", samples("astronaut.png"), "--audio", samples("voice.wav"),
+                "-o", out, "--fps", "25", "--size", "256x256", "--preset", "ultrafast"});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(out));
 
     QByteArray json;
-    QVERIFY(runTool("ffprobe", {"-v", "error", "-show_streams", "-show_format", "-of", "json",
-                                out},
+    QVERIFY(runTool("ffprobe", {"-v", "error", "-show_streams", "-show_format", "-of", "json", out},
                     &json));
     const QJsonObject probe = QJsonDocument::fromJson(json).object();
     const QJsonArray streams = probe["streams"].toArray();
@@ -139,8 +140,11 @@ void TestCommandLine::rendersSamplesToH264AndAac() {
     QByteArray voice_json;
     QVERIFY(runTool("ffprobe", {"-v", "error", "-show_format", "-of", "json", samples("voice.wav")},
                     &voice_json));
-    const double voice_s =
-        QJsonDocument::fromJson(voice_json).object()["format"].toObject()["duration"].toString().toDouble();
+    const double voice_s = QJsonDocument::fromJson(voice_json)
+                               .object()["format"]
+                               .toObject()["duration"]
+                               .toString()
+                               .toDouble();
     const double video_s = probe["format"].toObject()["duration"].toString().toDouble();
     QVERIFY2(qAbs(video_s - voice_s) <= 1.0 / 25,
              qPrintable(QString("video %1 s, voice %2 s").arg(video_s).arg(voice_s)));
@@ -158,12 +162,11 @@ void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile_data() {
     QTest::newRow("photo missing") << path("nope.png") << voice << out << path("nope.png");
     QTest::newRow("photo empty") << path("empty.png") << voice << out << path("empty.png");
     QTest::newRow("photo corrupt") << path("noise.png") << voice << out << path("noise.png");
-    QTest::newRow("photo truncated") << path("truncated.png") << voice << out
-                                     << path("truncated.png");
+    QTest::newRow("photo truncated")
+        << path("truncated.png") << voice << out << path("truncated.png");
     QTest::newRow("photo is text") << path("notes.txt") << voice << out << path("notes.txt");
     QTest::newRow("photo is audio") << voice << voice << out << voice;
-    QTest::newRow("photo unsupported (GIF)") << path("dot.gif") << voice << out
-                                             << path("dot.gif");
+    QTest::newRow("photo unsupported (GIF)") << path("dot.gif") << voice << out << path("dot.gif");
     QTest::newRow("audio missing") << photo << path("nope.wav") << out << path("nope.wav");
     QTest::newRow("audio empty") << photo << path("empty.wav") << out << path("empty.wav");
     QTest::newRow("audio corrupt") << photo << path("noise.wav") << out << path("noise.wav");
@@ -175,8 +178,8 @@ void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile_data() {
         << photo << voice << path("no-such-folder/out.mp4") << path("no-such-folder/out.mp4");
     QTest::newRow("output folder is a file")
         << photo << voice << path("a-file/out.mp4") << path("a-file/out.mp4");
-    QTest::newRow("output is a folder") << photo << voice << path("existing-folder")
-                                        << path("existing-folder");
+    QTest::newRow("output is a folder")
+        << photo << voice << path("existing-folder") << path("existing-folder");
     QTest::newRow("output not mp4") << photo << voice << path("out.avi") << path("out.avi");
 }
 
@@ -187,8 +190,8 @@ void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile() {
     QFETCH(QString, named);
     const QStringList before = QDir(dir_.path()).entryList(QDir::Files | QDir::Hidden);
 
-    const Run run = runApp({"render", "--photo", photo, "--audio", audio, "-o", output,
-                            "--size", "64x64", "--preset", "ultrafast"});
+    const Run run = runApp({"render", "--photo", photo, "--audio", audio, "-o", output, "--size",
+                            "64x64", "--preset", "ultrafast"});
     QCOMPARE(run.exit_code, 2);
     const QStringList lines = run.err.split('\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.size() == 1, qPrintable(run.err));
@@ -201,8 +204,8 @@ void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile() {
 void TestCommandLine::failedRenderKeepsExistingFile() {
     const QString out = path("keep.mp4");
     writeFile(out, "an earlier export the user cares about");
-    const Run run = runApp({"render", "--photo", path("noise.png"), "--audio",
-                            samples("voice.wav"), "-o", out});
+    const Run run = runApp(
+        {"render", "--photo", path("noise.png"), "--audio", samples("voice.wav"), "-o", out});
     QCOMPARE(run.exit_code, 2);
     QFile file(out);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -219,8 +222,8 @@ void TestCommandLine::interruptLeavesNothingBehind() {
     const QString out = out_dir.filePath("long.mp4");
     QProcess process;
     process.start(QStringLiteral(PS_APP_PATH),
-                  {"render", "--photo", samples("astronaut.png"), "--audio", long_voice, "-o",
-                   out, "--preset", "veryslow"});
+                  {"render", "--photo", samples("astronaut.png"), "--audio", long_voice, "-o", out,
+                   "--preset", "veryslow"});
     QVERIFY(process.waitForStarted());
     // Wait until the encoder's temporary file exists, so the interrupt lands mid-export.
     QTRY_VERIFY_WITH_TIMEOUT(!QDir(out_dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty(),

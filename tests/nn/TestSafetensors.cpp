@@ -96,7 +96,8 @@ void TestSafetensors::readsAFileLaidOutByHand() {
     NamedTensors out;
     std::string error;
     QVERIFY2(ps::nn::loadSafetensors(path.toStdString(), &out, &error), error.c_str());
-    QVERIFY(torch::equal(out.tensors.at("a"), torch::tensor({1.0f, -2.5f, 3.25f, 0.0f}).reshape({2, 2})));
+    QVERIFY(torch::equal(out.tensors.at("a"),
+                         torch::tensor({1.0f, -2.5f, 3.25f, 0.0f}).reshape({2, 2})));
     QVERIFY(torch::equal(out.tensors.at("b"), torch::tensor({int64_t{-1}, int64_t{42}})));
     QCOMPARE(out.tensors.at("c").dim(), 0);
     QCOMPARE(out.tensors.at("c").item<float>(), 7.0f);
@@ -154,8 +155,7 @@ void TestSafetensors::failedSaveLeavesNoFile() {
     const std::string path = dir_.filePath("missing-folder/model.safetensors").toStdString();
     std::string error;
     QVERIFY(!ps::nn::saveSafetensors(path, in, &error));
-    QVERIFY2(QString::fromStdString(error).startsWith(QString::fromStdString(path)),
-             error.c_str());
+    QVERIFY2(QString::fromStdString(error).startsWith(QString::fromStdString(path)), error.c_str());
     QVERIFY(!QFileInfo::exists(QString::fromStdString(path)));
     QVERIFY(!QFileInfo::exists(QString::fromStdString(path + ".partial")));
 }
