@@ -1,0 +1,318 @@
+#include "ui/MainWindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "ui/ExportDialog.h"
+#include "ui/Settings.h"
+#include "ui/TransportBar.h"
+#include "ui/ViewerPanel.h"
+
+namespace ps::ui {
+
+namespace {
+
+const QString kProductName = QStringLiteral("Portrait Studio");
+constexpr int kStatusMessage_ms = 8000;
+
+QString fileNameOf(const std::string& path) {
+    return QFileInfo(QString::fromStdString(path)).fileName();
+}
+
+}  // namespace
+
+MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* parent)
+    : QMainWindow(parent),
+      settings_(settings),
+      bridge_(new EngineBridge(this)),
+      player_(std::make_unique<ps::AudioPlayer>(output)),
+      viewer_(new ViewerPanel(this)),
+      transport_(new TransportBar(*player_, this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+
+    auto* centre = new QWidget(this);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(viewer_, 1);
+    layout->addWidget(transport_);
+    setCentralWidget(centre);
+    statusBar()->showMessage(tr("Ready"));
+
+    createMenus();
+
+    connect(bridge_, &EngineBridge::photoLoaded, this, &MainWindow::onPhotoLoaded);
+    connect(bridge_, &EngineBridge::audioLoaded, this, &MainWindow::onAudioLoaded);
+    connect(bridge_, &EngineBridge::loadFailed, this, &MainWindow::onLoadFailed);
+
+    updateActions();
+    updateTitle();
+    resize(960, 720);
+}
+
+MainWindow::~MainWindow() {
+    // The transport bar holds a reference to the player, which members outlive only until here.
+    delete transport_;
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* open_photo = file->addAction(tr("Open &Photo…"), this, &MainWindow::browseForPhoto);
+    open_photo->setObjectName(QStringLiteral("openPhotoAction"));
+    open_photo->setShortcut(QKeySequence::Open);
+    QAction* open_voice = file->addAction(tr("Open &Voice…"), this, &MainWindow::browseForAudio);
+    open_voice->setObjectName(QStringLiteral("openVoiceAction"));
+    open_voice->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addSeparator();
+    export_action_ = file->addAction(tr("&Export MP4…"), this, &MainWindow::showExportDialog);
+    export_action_->setObjectName(QStringLiteral("exportAction"));
+    export_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->setObjectName(QStringLiteral("playbackMenu"));
+    play_action_ =
+        playback->addAction(tr("&Play/Pause"), transport_, &TransportBar::togglePlayback);
+    play_action_->setObjectName(QStringLiteral("playAction"));
+    play_action_->setShortcut(QKeySequence(Qt::Key_Space));
+
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    settings->addMenu(createLanguageMenu());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = help->addAction(tr("&About Portrait Studio"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+QMenu* MainWindow::createLanguageMenu() {
+    auto* menu = new QMenu(tr("&Language"), this);
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    // Each language is named in itself, so that someone who cannot read the current one can
+    // still find their own.
+    const std::pair<QString, QString> choices[] = {
+        {QString(), tr("System Default")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("zh_CN"), QStringLiteral("简体中文")},
+    };
+    for (const auto& [code, label] : choices) {
+        QAction* action = menu->addAction(label);
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == settings_.language());
+        group->addAction(action);
+    }
+    menu->addSeparator();
+    QAction* note = menu->addAction(tr("Applies after restarting Portrait Studio"));
+    note->setEnabled(false);
+    connect(group, &QActionGroup::triggered, this, &MainWindow::onLanguageChosen);
+    return menu;
+}
+
+void MainWindow::openPhoto(const QString& path) {
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    bridge_->loadPhoto(path);
+}
+
+void MainWindow::openAudio(const QString& path) {
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    bridge_->loadAudio(path);
+}
+
+bool MainWindow::looksLikeImage(const QString& path) {
+    static const QStringList kImageSuffixes = {QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                               QStringLiteral("png"), QStringLiteral("webp"),
+                                               QStringLiteral("bmp"), QStringLiteral("tif"),
+                                               QStringLiteral("tiff")};
+    return kImageSuffixes.contains(QFileInfo(path).suffix().toLower());
+}
+
+void MainWindow::openFiles(const QStringList& paths) {
+    // Only one photo and one voice can be open: of several dropped, the last of each wins, and
+    // loading the others would only be thrown away.
+    QString photo;
+    QString voice;
+    for (const QString& path : paths) {
+        (looksLikeImage(path) ? photo : voice) = path;
+    }
+    if (!photo.isEmpty()) {
+        openPhoto(photo);
+    }
+    if (!voice.isEmpty()) {
+        openAudio(voice);
+    }
+}
+
+void MainWindow::browseForPhoto() {
+    auto* dialog =
+        new QFileDialog(this, tr("Open Photo"), settings_.lastOpenFolder(),
+                        tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff);;All files (*)"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openPhoto);
+    dialog->open();
+}
+
+void MainWindow::browseForAudio() {
+    auto* dialog = new QFileDialog(this, tr("Open Voice"), settings_.lastOpenFolder(),
+                                   tr("Audio and video (*.wav *.mp3 *.flac *.ogg *.opus *.m4a "
+                                      "*.aac *.mp4 *.mov *.mkv *.webm);;All files (*)"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openAudio);
+    dialog->open();
+}
+
+void MainWindow::onPhotoLoaded(const QImage& image, PhotoPtr photo) {
+    photo_ = std::move(photo);
+    viewer_->setImage(image);
+    const QString path = QString::fromStdString(photo_->path);
+    settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
+    statusBar()->showMessage(tr("Opened %1 (%2 × %3)")
+                                 .arg(QFileInfo(path).fileName())
+                                 .arg(image.width())
+                                 .arg(image.height()),
+                             kStatusMessage_ms);
+    updateActions();
+    updateTitle();
+    emit photoLoaded(path);
+}
+
+void MainWindow::onAudioLoaded(AudioClipPtr clip) {
+    clip_ = std::move(clip);
+    transport_->setAudio(clip_);
+    const QString path = QString::fromStdString(clip_->source.path);
+    settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
+    statusBar()->showMessage(
+        tr("Opened %1 (%2)")
+            .arg(QFileInfo(path).fileName(), TransportBar::formatTime(clip_->duration_s())),
+        kStatusMessage_ms);
+    updateActions();
+    updateTitle();
+    emit audioLoaded(path);
+}
+
+void MainWindow::onLoadFailed(const QString& path, const QString& message) {
+    showError(tr("Could not open %1").arg(QFileInfo(path).fileName()), message);
+    emit loadFailed(path, message);
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    statusBar()->showMessage(message);
+    // Non-modal and reused: a drop of several bad files shows the latest problem in one box
+    // rather than a stack of them, and nothing waits for the user to dismiss it.
+    if (error_box_ == nullptr) {
+        error_box_ =
+            new QMessageBox(QMessageBox::Warning, kProductName, QString(), QMessageBox::Ok, this);
+        error_box_->setObjectName(QStringLiteral("errorBox"));
+        error_box_->setAttribute(Qt::WA_DeleteOnClose);
+        error_box_->setWindowModality(Qt::NonModal);
+    }
+    error_box_->setText(title);
+    error_box_->setInformativeText(message);
+    error_box_->show();
+    error_box_->raise();
+}
+
+void MainWindow::onLanguageChosen(QAction* action) {
+    const QString code = action->data().toString();
+    if (code == settings_.language()) {
+        return;
+    }
+    settings_.setLanguage(code);
+    statusBar()->showMessage(
+        tr("The new language applies the next time you start Portrait Studio."));
+}
+
+void MainWindow::showExportDialog() {
+    if (photo_ == nullptr || clip_ == nullptr) {
+        return;
+    }
+    if (export_dialog_ != nullptr) {
+        if (export_dialog_->isExporting()) {
+            export_dialog_->raise();
+            export_dialog_->activateWindow();
+            return;
+        }
+        // Its snapshot may be of an older photo or voice.
+        export_dialog_->close();
+    }
+    export_dialog_ = new ExportDialog(*bridge_, settings_, photo_, clip_, this);
+    export_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    // Not modal: the studio stays usable (playback, opening files) while an export runs.
+    export_dialog_->show();
+}
+
+ExportDialog* MainWindow::exportDialog() const {
+    return export_dialog_.data();
+}
+
+void MainWindow::showAbout() {
+    auto* box = new QMessageBox(
+        QMessageBox::Information, tr("About Portrait Studio"),
+        QStringLiteral("<b>%1</b> %2").arg(kProductName, QStringLiteral(PS_VERSION)),
+        QMessageBox::Ok, this);
+    box->setInformativeText(
+        tr("Audio-driven portrait animation: give it a photo and a voice, and it brings the "
+           "portrait to life."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::updateActions() {
+    export_action_->setEnabled(photo_ != nullptr && clip_ != nullptr);
+    play_action_->setEnabled(clip_ != nullptr);
+}
+
+void MainWindow::updateTitle() {
+    QStringList names;
+    if (photo_ != nullptr) {
+        names << fileNameOf(photo_->path);
+    }
+    if (clip_ != nullptr) {
+        names << fileNameOf(clip_->source.path);
+    }
+    setWindowTitle(names.isEmpty() ? kProductName
+                                   : QStringLiteral("%1 — %2").arg(
+                                         names.join(QStringLiteral(" + ")), kProductName));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool any_local =
+        std::any_of(urls.cbegin(), urls.cend(), [](const QUrl& url) { return url.isLocalFile(); });
+    if (any_local) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths << url.toLocalFile();
+        }
+    }
+    openFiles(paths);
+    event->acceptProposedAction();
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,102 @@
+#include "ui/Settings.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace ps::ui {
+
+namespace {
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kLastOpenFolder = QStringLiteral("files/lastOpenFolder");
+const QString kLastExportFolder = QStringLiteral("export/lastFolder");
+const QString kExportFps = QStringLiteral("export/fps");
+const QString kExportCrf = QStringLiteral("export/crf");
+const QString kExportPreset = QStringLiteral("export/preset");
+
+constexpr int kDefaultCrf = 18;
+constexpr FrameRate kDefaultFrameRate = FrameRate::Fps25;
+
+QString existingFolderOr(const QString& folder, const QString& fallback) {
+    return !folder.isEmpty() && QDir(folder).exists() ? folder : fallback;
+}
+}  // namespace
+
+Settings::Settings(QSettings* store)
+    : owned_(store == nullptr ? std::make_unique<QSettings>() : nullptr),
+      store_(store == nullptr ? owned_.get() : store) {}
+
+Settings::~Settings() = default;
+
+QString Settings::language() const {
+    const QString code = store_->value(kLanguage).toString();
+    return supportedLanguages().contains(code) ? code : QString();
+}
+
+void Settings::setLanguage(const QString& code) {
+    store_->setValue(kLanguage, supportedLanguages().contains(code) ? code : QString());
+}
+
+QStringList Settings::supportedLanguages() {
+    return {QStringLiteral("en"), QStringLiteral("zh_CN")};
+}
+
+QString Settings::lastOpenFolder() const {
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return existingFolderOr(store_->value(kLastOpenFolder).toString(),
+                            existingFolderOr(pictures, QDir::homePath()));
+}
+
+void Settings::setLastOpenFolder(const QString& folder) {
+    store_->setValue(kLastOpenFolder, folder);
+}
+
+QString Settings::lastExportFolder() const {
+    const QString movies = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    return existingFolderOr(store_->value(kLastExportFolder).toString(),
+                            existingFolderOr(movies, QDir::homePath()));
+}
+
+void Settings::setLastExportFolder(const QString& folder) {
+    store_->setValue(kLastExportFolder, folder);
+}
+
+FrameRate Settings::exportFrameRate() const {
+    const QString label = store_->value(kExportFps).toString();
+    return parseFrameRate(label.toStdString()).value_or(kDefaultFrameRate);
+}
+
+void Settings::setExportFrameRate(FrameRate rate) {
+    store_->setValue(kExportFps, QString::fromStdString(frameRateLabel(rate)));
+}
+
+int Settings::exportCrf() const {
+    bool ok = false;
+    const int crf = store_->value(kExportCrf).toInt(&ok);
+    return ok && crf >= 0 && crf <= 51 ? crf : kDefaultCrf;
+}
+
+void Settings::setExportCrf(int crf) {
+    store_->setValue(kExportCrf, crf);
+}
+
+QString Settings::exportPreset() const {
+    const QString preset = store_->value(kExportPreset).toString();
+    return x264Presets().contains(preset) ? preset : QStringLiteral("medium");
+}
+
+void Settings::setExportPreset(const QString& preset) {
+    store_->setValue(kExportPreset, preset);
+}
+
+QStringList Settings::x264Presets() {
+    return {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
+            QStringLiteral("faster"),    QStringLiteral("fast"),      QStringLiteral("medium"),
+            QStringLiteral("slow"),      QStringLiteral("slower"),    QStringLiteral("veryslow")};
+}
+
+void Settings::sync() {
+    store_->sync();
+}
+
+}  // namespace ps::ui

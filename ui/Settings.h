@@ -1,0 +1,51 @@
+// The studio's preferences, typed, over QSettings. Defaults live in the getters, so an empty or
+// damaged settings file always reads as a usable configuration. Not thread-safe: UI thread only.
+#pragma once
+
+#include <QString>
+#include <memory>
+
+#include "media/FrameRate.h"
+
+class QSettings;
+
+namespace ps::ui {
+
+class Settings {
+public:
+    // Reads and writes `store` when given (tests pass a temporary INI file; the caller keeps it
+    // alive), otherwise the user's own settings under the application's organisation and name.
+    explicit Settings(QSettings* store = nullptr);
+    ~Settings();
+
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    // "" follows the system's language; otherwise one of supportedLanguages().
+    QString language() const;
+    void setLanguage(const QString& code);
+    static QStringList supportedLanguages();  // "en", "zh_CN"
+
+    // Where the Open dialogs start: the folder of the last file opened.
+    QString lastOpenFolder() const;
+    void setLastOpenFolder(const QString& folder);
+
+    QString lastExportFolder() const;
+    void setLastExportFolder(const QString& folder);
+
+    FrameRate exportFrameRate() const;
+    void setExportFrameRate(FrameRate rate);
+    int exportCrf() const;  // 0..51
+    void setExportCrf(int crf);
+    QString exportPreset() const;  // one of x264Presets()
+    void setExportPreset(const QString& preset);
+    static QStringList x264Presets();  // fastest first
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> owned_;
+    QSettings* store_;
+};
+
+}  // namespace ps::ui
