@@ -9,13 +9,13 @@
 #include "ArgumentParser.h"
 #include "CommandLine.h"
 #include "InterruptSignal.h"
-#include "SilencedStderr.h"
 #include "TerminalProgress.h"
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "media/Mp4Export.h"
 #include "render/FrameFit.h"
 #include "runtime/Destination.h"
+#include "runtime/SilencedStderr.h"
 
 namespace ps::app {
 

@@ -9,6 +9,7 @@
 
 #include "media/AudioResampler.h"
 #include "media/FfmpegError.h"
+#include "media/FfmpegPointers.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -19,29 +20,10 @@ extern "C" {
 namespace ps {
 namespace {
 
-// FFmpeg logs to stderr from any thread by default; the studio reports problems through its own
-// one-line errors instead. Setting the level is process-wide, so it is done once.
-void silenceFfmpegLogging() {
-    static std::once_flag once;
-    std::call_once(once, [] { av_log_set_level(AV_LOG_QUIET); });
-}
-
-struct FormatCloser {
-    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
-};
-struct CodecContextFreer {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct PacketFreer {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct FrameFreer {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
-using FormatPtr = std::unique_ptr<AVFormatContext, FormatCloser>;
-using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFreer>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
-using FramePtr = std::unique_ptr<AVFrame, FrameFreer>;
+using ff::CodecContextPtr;
+using ff::FramePtr;
+using ff::PacketPtr;
+using FormatPtr = ff::DemuxerPtr;
 
 std::optional<std::string> fileProblem(const std::string& path) {
     namespace fs = std::filesystem;

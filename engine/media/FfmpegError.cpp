@@ -1,7 +1,10 @@
 #include "media/FfmpegError.h"
 
+#include <mutex>
+
 extern "C" {
 #include <libavutil/error.h>
+#include <libavutil/log.h>
 }
 
 namespace ps {
@@ -12,6 +15,11 @@ std::string ffmpegErrorText(int averror) {
         return "FFmpeg error " + std::to_string(averror);
     }
     return buffer;
+}
+
+void silenceFfmpegLogging() {
+    static std::once_flag once;
+    std::call_once(once, [] { av_log_set_level(AV_LOG_QUIET); });
 }
 
 }  // namespace ps

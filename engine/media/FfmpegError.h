@@ -8,4 +8,8 @@ namespace ps {
 // The text FFmpeg gives for an AVERROR code, e.g. "Invalid data found when processing input".
 std::string ffmpegErrorText(int averror);
 
+// FFmpeg logs to stderr from any thread by default; the studio reports problems through its own
+// one-line errors instead. Process-wide and idempotent: every FFmpeg user calls it first.
+void silenceFfmpegLogging();
+
 }  // namespace ps

@@ -1,5 +1,5 @@
-// Owning pointers for the FFmpeg objects an MP4 writer holds, so that every early return frees
-// them. Inside ps::mp4 so they cannot clash with another file's wrappers of the same types.
+// Owning pointers for FFmpeg objects, so that every early return frees them. Include from .cpp
+// files only: the engine links FFmpeg privately.
 #pragma once
 
 #include <memory>
@@ -12,10 +12,15 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
-namespace ps::mp4 {
+namespace ps::ff {
 
-// Closes the file too: a muxer abandoned before its trailer still owns an open descriptor.
-struct FormatContextDeleter {
+// An input opened by avformat_open_input.
+struct DemuxerDeleter {
+    void operator()(AVFormatContext* ctx) const { avformat_close_input(&ctx); }
+};
+// An output: closes the file too, since a muxer abandoned before its trailer still owns an open
+// descriptor.
+struct MuxerDeleter {
     void operator()(AVFormatContext* ctx) const {
         if (ctx->pb != nullptr && !(ctx->oformat->flags & AVFMT_NOFILE)) {
             avio_closep(&ctx->pb);
@@ -39,11 +44,12 @@ struct AudioFifoDeleter {
     void operator()(AVAudioFifo* fifo) const { av_audio_fifo_free(fifo); }
 };
 
-using FormatContextPtr = std::unique_ptr<AVFormatContext, FormatContextDeleter>;
+using DemuxerPtr = std::unique_ptr<AVFormatContext, DemuxerDeleter>;
+using MuxerPtr = std::unique_ptr<AVFormatContext, MuxerDeleter>;
 using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
 using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
 using SwsPtr = std::unique_ptr<SwsContext, SwsDeleter>;
 using AudioFifoPtr = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
 
-}  // namespace ps::mp4
+}  // namespace ps::ff

@@ -25,9 +25,9 @@ struct Rational {
     double value() const { return den != 0 ? static_cast<double>(num) / den : 0.0; }
 };
 
-Rational frameRateRational(FrameRate rate);    // e.g. Fps29_97 -> 30000/1001
-std::string frameRateLabel(FrameRate rate);    // e.g. "29.97"
-std::vector<FrameRate> allFrameRates();        // in increasing order, Invalid excluded
+Rational frameRateRational(FrameRate rate);  // e.g. Fps29_97 -> 30000/1001
+std::string frameRateLabel(FrameRate rate);  // e.g. "29.97"
+std::vector<FrameRate> allFrameRates();      // in increasing order, Invalid excluded
 // Accepts "23.976", "24", "25", "29.97", "30", "50", "60" and the exact fractions
 // "24000/1001", "30000/1001"; anything else gives nullopt.
 std::optional<FrameRate> parseFrameRate(const std::string& text);

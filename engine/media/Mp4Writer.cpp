@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "media/FfmpegError.h"
-#include "media/Mp4FfmpegPointers.h"
+#include "media/FfmpegPointers.h"
 #include "media/Mp4TemporaryFile.h"
 #include "runtime/Destination.h"
 
@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 namespace ps {
 
-using namespace mp4;
+using namespace ff;
 
 namespace {
 
@@ -33,13 +33,6 @@ namespace {
 constexpr int kAudioChunkFrames = 4096;
 
 // x264 and the muxer chat at INFO level; the command line must stay one progress line.
-void quietFfmpegLogging() {
-    static const bool once = [] {
-        av_log_set_level(AV_LOG_ERROR);
-        return true;
-    }();
-    (void)once;
-}
 
 Error ffmpegFailure(const std::string& what, int averror) {
     return internalError(what + ": " + ffmpegErrorText(averror) + ".");
@@ -54,7 +47,7 @@ struct Mp4Writer::Impl {
     Rational fps;
     int audio_channels = 0;
 
-    FormatContextPtr format;
+    MuxerPtr format;
     CodecContextPtr video_encoder;
     CodecContextPtr audio_encoder;
     AVStream* video_stream = nullptr;  // owned by `format`
@@ -321,7 +314,7 @@ Status Mp4Writer::Impl::encodeFullAudioFrames(bool include_partial) {
 Result<std::unique_ptr<Mp4Writer>> Mp4Writer::open(const std::string& output_path,
                                                    const VideoSettings& settings,
                                                    int audio_channels, int audio_sample_rate_hz) {
-    quietFfmpegLogging();
+    silenceFfmpegLogging();
     if (const std::string problem = validateVideoSettings(settings); !problem.empty()) {
         return badInput(output_path, problem);
     }

@@ -12,8 +12,8 @@ constexpr int kMaxPhotoSide_px = 8192;
 
 struct Photo {
     std::string path;
-    std::string format;     // "jpeg", "png", "webp", "bmp", "tiff"
-    cv::Mat bgr;            // CV_8UC3, upright; transparent areas are composited over white
+    std::string format;  // "jpeg", "png", "webp", "bmp", "tiff"
+    cv::Mat bgr;         // CV_8UC3, upright; transparent areas are composited over white
     bool had_alpha = false;
     int exif_orientation = 1;  // 1..8 as read from the file (1 when absent); already applied
 };

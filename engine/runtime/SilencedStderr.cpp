@@ -1,4 +1,4 @@
-#include "SilencedStderr.h"
+#include "runtime/SilencedStderr.h"
 
 #include <fcntl.h>
 #include <cstdio>
@@ -19,7 +19,7 @@
 #define PS_NULL_DEVICE "/dev/null"
 #endif
 
-namespace ps::app {
+namespace ps {
 
 namespace {
 constexpr int kStderrFd = 2;
@@ -47,4 +47,4 @@ SilencedStderr::~SilencedStderr() {
     PS_CLOSE(saved_fd_);
 }
 
-}  // namespace ps::app
+}  // namespace ps
