@@ -9,6 +9,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/samples DESTINATION ${PS_DATA_
 install(FILES ${PROJECT_SOURCE_DIR}/resources/samples/README.md
         DESTINATION ${PS_DATA_DIR}/samples)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/presets DESTINATION ${PS_DATA_DIR})
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 if(UNIX AND NOT APPLE)
     install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/studio.portrait.PortraitStudio.desktop
