@@ -10,6 +10,7 @@
 #include "media/AudioResampler.h"
 #include "media/FfmpegError.h"
 #include "media/FfmpegPointers.h"
+#include "runtime/InputFile.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -24,24 +25,6 @@ using ff::CodecContextPtr;
 using ff::FramePtr;
 using ff::PacketPtr;
 using FormatPtr = ff::DemuxerPtr;
-
-std::optional<std::string> fileProblem(const std::string& path) {
-    namespace fs = std::filesystem;
-    const fs::path file_path = fs::u8path(path);
-    std::error_code error;
-    const fs::file_status status = fs::status(file_path, error);
-    if (!fs::exists(status)) {
-        return "file does not exist";
-    }
-    if (fs::is_directory(status)) {
-        return "is a folder, not an audio file";
-    }
-    const auto size = fs::file_size(file_path, error);
-    if (!error && size == 0) {
-        return "file is empty";
-    }
-    return std::nullopt;
-}
 
 // The "file:" prefix and the protocol whitelist keep a local path from being read as a URL, and
 // keep playlists and concat files from reaching the network (DESIGN.md: no network).
@@ -202,7 +185,7 @@ void discardAllStreamsBut(AVFormatContext& format, int stream_index) {
 
 Result<AudioClip> decodeAudio(const std::string& path, const CancelToken& cancel) {
     silenceFfmpegLogging();
-    if (auto problem = fileProblem(path)) {
+    if (auto problem = inputFileProblem(path, "an audio file")) {
         return badInput(path, *problem);
     }
     if (cancel.cancelled()) {

@@ -12,6 +12,7 @@
 #include "media/ImageHeader.h"
 #include "media/ImageOrientation.h"
 #include "media/ImagePixels.h"
+#include "runtime/InputFile.h"
 
 namespace ps {
 namespace {
@@ -39,16 +40,10 @@ const char* displayName(ImageFormat format) {
 // Returns the problem, or nothing once `bytes` holds the whole file. The header check and the
 // decoder then work from the same bytes, read once.
 std::optional<std::string> readWholeFile(const std::string& path, std::vector<uint8_t>& bytes) {
-    namespace fs = std::filesystem;
-    const fs::path file_path = fs::u8path(path);
-    std::error_code error;
-    const fs::file_status status = fs::status(file_path, error);
-    if (!fs::exists(status)) {
-        return "file does not exist";
+    if (auto problem = inputFileProblem(path, "a photo")) {
+        return problem;
     }
-    if (fs::is_directory(status)) {
-        return "is a folder, not a photo";
-    }
+    const std::filesystem::path file_path = std::filesystem::u8path(path);
     std::ifstream file(file_path, std::ios::binary | std::ios::ate);
     if (!file) {
         return "file could not be opened for reading";

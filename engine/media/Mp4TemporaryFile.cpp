@@ -7,16 +7,13 @@
 #include <string>
 #include <system_error>
 
+#include "runtime/Destination.h"
+
 namespace fs = std::filesystem;
 
 namespace ps {
 
 namespace {
-
-fs::path folderOf(const fs::path& path) {
-    const fs::path parent = path.parent_path();
-    return parent.empty() ? fs::path(".") : parent;
-}
 
 std::string randomSuffix() {
     static thread_local std::mt19937_64 generator{std::random_device{}()};
@@ -39,7 +36,7 @@ bool isPermissionProblem(int error_number) {
 // permissions of any new file (umask applies), which the renamed export keeps.
 Result<std::string> createMp4TemporaryFile(const std::string& output_path) {
     const fs::path destination(output_path);
-    const fs::path folder = folderOf(destination);
+    const fs::path folder = containingFolder(destination);
     // Leaves room for the affixes within the usual 255-byte limit on a file name.
     const std::string name = destination.filename().string().substr(0, 200);
     for (int attempt = 0; attempt < 100; ++attempt) {

@@ -11,11 +11,6 @@ namespace ps {
 
 namespace {
 
-fs::path folderOf(const fs::path& path) {
-    const fs::path parent = path.parent_path();
-    return parent.empty() ? fs::path(".") : parent;
-}
-
 std::string probeName() {
     std::random_device device;
     std::uniform_int_distribution<unsigned> digits(0, 0xFFFFFF);
@@ -25,6 +20,11 @@ std::string probeName() {
 }
 
 }  // namespace
+
+fs::path containingFolder(const fs::path& file) {
+    const fs::path parent = file.parent_path();
+    return parent.empty() ? fs::path(".") : parent;
+}
 
 Status checkDestination(const std::string& path) {
     if (path.empty()) {
@@ -36,7 +36,7 @@ Status checkDestination(const std::string& path) {
         return badInput(path,
                         "is a folder; give a file name such as " + (target / "video.mp4").string());
     }
-    const fs::path folder = folderOf(target);
+    const fs::path folder = containingFolder(target);
     if (!fs::exists(folder, ec)) {
         return badInput(path, "the folder " + folder.string() + " does not exist");
     }
