@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "RenderCommand.h"
@@ -14,7 +15,7 @@ void printUsage() {
               << " — audio-driven portrait animation\n"
                  "\n"
                  "Usage:\n"
-                 "  portrait-studio                  open the studio\n"
+                 "  portrait-studio [FILE...]        open the studio, with photos and voices\n"
                  "  portrait-studio render [options] render a photo and a voice to an MP4\n"
                  "  portrait-studio --version        print the version\n"
                  "  portrait-studio --help           print this help\n"
@@ -25,6 +26,17 @@ void printUsage() {
 }
 
 }  // namespace
+
+bool wantsStudio(const std::vector<std::string>& args) {
+    for (const std::string& arg : args) {
+        std::error_code ec;
+        if (arg.empty() || arg[0] == '-' || arg == "render" || arg == "help" ||
+            !std::filesystem::is_regular_file(std::filesystem::u8path(arg), ec)) {
+            return false;
+        }
+    }
+    return true;
+}
 
 void printError(const std::string& message) {
     std::string line = message;

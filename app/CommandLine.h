@@ -11,6 +11,10 @@ namespace ps::app {
 // 2 bad input, 3 no face, 1 anything else, 130 interrupted).
 int runCommandLine(const std::vector<std::string>& args);
 
+// True when the arguments ask for the studio window rather than a subcommand: none at all, or
+// only names of existing files (a file manager's "Open with"), which the studio then opens.
+bool wantsStudio(const std::vector<std::string>& args);
+
 // Prints "error: <message>" as one line on stderr (line breaks in `message` are folded).
 void printError(const std::string& message);
 

@@ -1,5 +1,5 @@
-// portrait-studio: without arguments the studio opens; with a subcommand it runs headless, so
-// the command line works on machines without a display.
+// portrait-studio: without arguments (or with files to open) the studio opens; with a subcommand
+// it runs headless, so the command line works on machines without a display.
 #include <string>
 #include <vector>
 
@@ -7,8 +7,9 @@
 #include "ui/StudioApp.h"
 
 int main(int argc, char** argv) {
-    if (argc <= 1) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (ps::app::wantsStudio(args)) {
         return ps::ui::runStudio(argc, argv);
     }
-    return ps::app::runCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    return ps::app::runCommandLine(args);
 }

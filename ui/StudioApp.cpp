@@ -21,6 +21,10 @@ int runStudio(int argc, char** argv) {
 
     MainWindow window(settings);
     window.show();
+    const QStringList files = QApplication::arguments().mid(1);
+    if (!files.isEmpty()) {
+        window.openFiles(files);
+    }
     return QApplication::exec();
 }
 
