@@ -142,6 +142,9 @@ int runRenderCommand(const std::vector<std::string>& args) {
         printError(problem);
         return 2;
     }
+    // From here on Ctrl+C cancels cleanly: every file this command creates is removed.
+    const CancelToken cancel;
+    InterruptSignal interrupt(cancel);
     for (const std::string& input : {request->photo_path, request->audio_path}) {
         if (sameFile(input, request->output_path)) {
             printError(request->output_path + ": is also an input file; choose another name");
@@ -159,8 +162,6 @@ int runRenderCommand(const std::vector<std::string>& args) {
     if (!photo) {
         return fail(photo.error());
     }
-    const CancelToken cancel;
-    InterruptSignal interrupt(cancel);
     Result<AudioClip> audio = [&] {
         SilencedStderr quiet;
         return decodeAudio(request->audio_path, cancel);

@@ -226,8 +226,8 @@ void TestCommandLine::interruptLeavesNothingBehind() {
                    "--preset", "veryslow"});
     QVERIFY(process.waitForStarted());
     // Wait until the encoder's temporary file exists, so the interrupt lands mid-export.
-    QTRY_VERIFY_WITH_TIMEOUT(!QDir(out_dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty(),
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !QDir(out_dir.path()).entryList({"*.part"}, QDir::Files | QDir::Hidden).isEmpty(), 60000);
     ::kill(static_cast<pid_t>(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 130);
