@@ -11,6 +11,7 @@
 
 #ifdef Q_OS_UNIX
 #include <signal.h>
+#include <unistd.h>
 #endif
 
 namespace {
@@ -98,6 +99,10 @@ void TestCommandLine::initTestCase() {
         runTool("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i", "color=c=blue:s=64x64:d=1",
                            "-c:v", "libx264", "-pix_fmt", "yuv420p", path("silent-video.mp4")}));
     QVERIFY(QDir(dir_.path()).mkdir("existing-folder"));
+    QVERIFY(QDir(dir_.path()).mkdir("read-only-folder"));
+    QVERIFY(QFile::setPermissions(path("read-only-folder"),
+                                  QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                      QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
     writeFile(path("a-file"), "plain file, not a folder");
 }
 
@@ -181,6 +186,15 @@ void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile_data() {
     QTest::newRow("output is a folder")
         << photo << voice << path("existing-folder") << path("existing-folder");
     QTest::newRow("output not mp4") << photo << voice << path("out.avi") << path("out.avi");
+#ifdef Q_OS_UNIX
+    // Permissions do not bind root (as in many CI containers); elsewhere this is the usual case
+    // of a folder the user may not write to.
+    if (::geteuid() != 0) {
+        QTest::newRow("output folder not writable")
+            << photo << voice << path("read-only-folder/out.mp4")
+            << path("read-only-folder/out.mp4");
+    }
+#endif
 }
 
 void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile() {
