@@ -11,6 +11,11 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/samples/README.md
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/presets DESTINATION ${PS_DATA_DIR})
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Data compiled into the program keeps its licence beside the program.
+install(FILES ${PROJECT_SOURCE_DIR}/resources/face_mesh/LICENSE.Apache-2.0
+        DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME LICENSE.mediapipe-face-mesh)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/haarcascades/LICENSE
+        DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME LICENSE.opencv-haarcascades)
 
 if(UNIX AND NOT APPLE)
     install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/studio.portrait.PortraitStudio.desktop
