@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "BlendshapeSheetCommand.h"
 #include "RenderCommand.h"
 
 namespace ps::app {
@@ -17,6 +18,8 @@ void printUsage() {
                  "Usage:\n"
                  "  portrait-studio [FILE...]        open the studio, with photos and voices\n"
                  "  portrait-studio render [options] render a photo and a voice to an MP4\n"
+                 "  portrait-studio blendshapes --sheet OUT.png\n"
+                 "                                   draw the 52 blendshapes on a contact sheet\n"
                  "  portrait-studio --version        print the version\n"
                  "  portrait-studio --help           print this help\n"
                  "  portrait-studio COMMAND --help   help for one command\n"
@@ -30,8 +33,8 @@ void printUsage() {
 bool wantsStudio(const std::vector<std::string>& args) {
     for (const std::string& arg : args) {
         std::error_code ec;
-        if (arg.empty() || arg[0] == '-' || arg == "render" || arg == "help" ||
-            !std::filesystem::is_regular_file(std::filesystem::u8path(arg), ec)) {
+        if (arg.empty() || arg[0] == '-' || arg == "render" || arg == "blendshapes" ||
+            arg == "help" || !std::filesystem::is_regular_file(std::filesystem::u8path(arg), ec)) {
             return false;
         }
     }
@@ -65,6 +68,9 @@ int runCommandLine(const std::vector<std::string>& args) {
     }
     if (command == "render") {
         return runRenderCommand(rest);
+    }
+    if (command == "blendshapes") {
+        return runBlendshapeSheetCommand(rest);
     }
     printError("unknown command '" + command + "' (try portrait-studio --help)");
     return 2;

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <opencv2/imgcodecs.hpp>
 
 #ifdef Q_OS_UNIX
 #include <signal.h>
@@ -72,6 +73,7 @@ private slots:
     void badInputExitsTwoWithOneLineAndNoFile();
     void failedRenderKeepsExistingFile();
     void interruptLeavesNothingBehind();
+    void blendshapeContactSheetIsWritten();
 
 private:
     QTemporaryDir dir_;
@@ -249,6 +251,23 @@ void TestCommandLine::interruptLeavesNothingBehind() {
 #else
     QSKIP("signals are a POSIX feature");
 #endif
+}
+
+void TestCommandLine::blendshapeContactSheetIsWritten() {
+    const QString sheet = path("shapes.png");
+    const Run run = runApp({"blendshapes", "--sheet", sheet, "--tile", "64"});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    // Neutral plus the 52 shapes, eight tiles a row: seven rows of 64 px tiles.
+    const cv::Mat image = cv::imread(sheet.toStdString());
+    QCOMPARE(image.cols, 8 * 64);
+    QCOMPARE(image.rows, 7 * 64);
+    // Faces were drawn: the sheet is not one flat colour.
+    QVERIFY(image.at<cv::Vec3b>(1, 1) != image.at<cv::Vec3b>(28, 32));
+
+    const Run bad = runApp({"blendshapes", "--sheet", path("no-such-folder/shapes.png")});
+    QCOMPARE(bad.exit_code, 2);
+    QCOMPARE(bad.err.count('\n'), 1);
+    QVERIFY(!QFileInfo::exists(path("no-such-folder/shapes.png")));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,129 @@
+#include "BlendshapeSheetCommand.h"
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <opencv2/imgcodecs.hpp>
+
+#include "ArgumentParser.h"
+#include "CommandLine.h"
+#include "face/Blendshapes.h"
+#include "face/ContactSheet.h"
+#include "face/FaceMesh.h"
+#include "runtime/Destination.h"
+
+namespace ps::app {
+
+namespace {
+
+constexpr int kDefaultTilePx = 256;
+constexpr int kMinTilePx = 64;
+constexpr int kMaxTilePx = 1024;
+
+const std::vector<OptionSpec>& sheetOptions() {
+    static const std::vector<OptionSpec> specs = {
+        {"--sheet", "", "OUT.png", "the contact sheet to write (replaced only once complete)",
+         true},
+        {"--tile", "", "N", "side of each tile in pixels, 64 to 1024 (default 256)", false},
+        {"--help", "-h", "", "show this help", false},
+    };
+    return specs;
+}
+
+void printSheetHelp() {
+    std::cout << "Usage: portrait-studio blendshapes --sheet OUT.png [--tile N]\n\n"
+                 "Draws the neutral face and each of the 52 ARKit blendshapes at full weight on\n"
+                 "the canonical face mesh, one labelled tile each, to check the shapes by eye.\n"
+                 "(The second half of the sheet, the same shapes on a face fitted to a photo,\n"
+                 "needs automatic face fitting, which is not built yet.)\n\nOptions:\n"
+              << describeOptions(sheetOptions());
+}
+
+bool hasPngExtension(const std::string& path) {
+    std::string ext = std::filesystem::u8path(path).extension().u8string();
+    for (char& c : ext) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return ext == ".png";
+}
+
+// Writes to a temporary file beside `path` and renames it into place (DESIGN.md), so a
+// failure never leaves half a PNG where the user expects a whole one.
+Status writeWhole(const std::string& path, const std::vector<uchar>& bytes) {
+    const std::filesystem::path target = std::filesystem::u8path(path);
+    std::filesystem::path temporary = target;
+    temporary += ".partial";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes.data()),
+                  static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush()) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            return internalError(path + ": could not write the file (is the disk full?)");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        return internalError(path + ": could not replace the file: " + ec.message());
+    }
+    return {};
+}
+
+}  // namespace
+
+int runBlendshapeSheetCommand(const std::vector<std::string>& args) {
+    for (const std::string& arg : args) {
+        if (arg == "--help" || arg == "-h") {
+            printSheetHelp();
+            return 0;
+        }
+    }
+    ParsedOptions options;
+    std::string problem;
+    if (!parseOptions(args, sheetOptions(), &options, &problem)) {
+        printError("blendshapes: " + problem + " (see portrait-studio blendshapes --help)");
+        return 2;
+    }
+    const std::string output = *options.value("--sheet");
+    int tile_px = kDefaultTilePx;
+    if (const auto tile = options.value("--tile")) {
+        char* end = nullptr;
+        const long value = std::strtol(tile->c_str(), &end, 10);
+        if (tile->empty() || *end != '\0' || value < kMinTilePx || value > kMaxTilePx) {
+            printError("--tile " + *tile + ": give a whole number of pixels from 64 to 1024");
+            return 2;
+        }
+        tile_px = static_cast<int>(value);
+    }
+    if (!hasPngExtension(output)) {
+        printError(output + ": the contact sheet must be a .png file");
+        return 2;
+    }
+    if (const Status writable = checkDestination(output); !writable) {
+        printError(writable.error().message);
+        return exitCodeFor(writable.error().kind);
+    }
+
+    const cv::Mat sheet =
+        blendshapeContactSheet(BlendshapeBasis::canonical(), FaceMesh::canonical(), tile_px);
+    std::vector<uchar> png;
+    if (!cv::imencode(".png", sheet, png)) {
+        printError(output + ": could not encode the contact sheet as PNG");
+        return 1;
+    }
+    if (const Status written = writeWhole(output, png); !written) {
+        printError(written.error().message);
+        return exitCodeFor(written.error().kind);
+    }
+    std::printf("wrote %s (%d shapes and the neutral face, %dx%d)\n", output.c_str(),
+                kBlendshapeCount, sheet.cols, sheet.rows);
+    return 0;
+}
+
+}  // namespace ps::app
