@@ -13,6 +13,7 @@
 #include "face/Blendshapes.h"
 #include "face/ContactSheet.h"
 #include "face/FaceMesh.h"
+#include "runtime/AtomicFile.h"
 #include "runtime/Destination.h"
 
 namespace ps::app {
@@ -48,31 +49,6 @@ bool hasPngExtension(const std::string& path) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return ext == ".png";
-}
-
-// Writes to a temporary file beside `path` and renames it into place (DESIGN.md), so a
-// failure never leaves half a PNG where the user expects a whole one.
-Status writeWhole(const std::string& path, const std::vector<uchar>& bytes) {
-    const std::filesystem::path target = std::filesystem::u8path(path);
-    std::filesystem::path temporary = target;
-    temporary += ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(bytes.data()),
-                  static_cast<std::streamsize>(bytes.size()));
-        if (!out.flush()) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return internalError(path + ": could not write the file (is the disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, target, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        return internalError(path + ": could not replace the file: " + ec.message());
-    }
-    return {};
 }
 
 }  // namespace
@@ -117,7 +93,7 @@ int runBlendshapeSheetCommand(const std::vector<std::string>& args) {
         printError(output + ": could not encode the contact sheet as PNG");
         return 1;
     }
-    if (const Status written = writeWhole(output, png); !written) {
+    if (const Status written = writeFileAtomically(output, png); !written) {
         printError(written.error().message);
         return exitCodeFor(written.error().kind);
     }

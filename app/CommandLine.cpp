@@ -5,11 +5,34 @@
 #include <iostream>
 
 #include "BlendshapeSheetCommand.h"
+#include "FitCommand.h"
 #include "RenderCommand.h"
 
 namespace ps::app {
 
 namespace {
+
+using Subcommand = int (*)(const std::vector<std::string>&);
+
+// Every subcommand, once: what the dispatcher runs and what never counts as a file to open.
+struct SubcommandEntry {
+    const char* name;
+    Subcommand run;
+};
+constexpr SubcommandEntry kSubcommands[] = {
+    {"render", &runRenderCommand},
+    {"fit", &runFitCommand},
+    {"blendshapes", &runBlendshapeSheetCommand},
+};
+
+const SubcommandEntry* findSubcommand(const std::string& name) {
+    for (const SubcommandEntry& entry : kSubcommands) {
+        if (name == entry.name) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
 
 void printUsage() {
     std::cout << "Portrait Studio " << PS_VERSION
@@ -18,6 +41,8 @@ void printUsage() {
                  "Usage:\n"
                  "  portrait-studio [FILE...]        open the studio, with photos and voices\n"
                  "  portrait-studio render [options] render a photo and a voice to an MP4\n"
+                 "  portrait-studio fit --photo P -o FIT.json\n"
+                 "                                   fit the face mesh to the photo's face\n"
                  "  portrait-studio blendshapes --sheet OUT.png\n"
                  "                                   draw the 52 blendshapes on a contact sheet\n"
                  "  portrait-studio --version        print the version\n"
@@ -33,8 +58,8 @@ void printUsage() {
 bool wantsStudio(const std::vector<std::string>& args) {
     for (const std::string& arg : args) {
         std::error_code ec;
-        if (arg.empty() || arg[0] == '-' || arg == "render" || arg == "blendshapes" ||
-            arg == "help" || !std::filesystem::is_regular_file(std::filesystem::u8path(arg), ec)) {
+        if (arg.empty() || arg[0] == '-' || arg == "help" || findSubcommand(arg) ||
+            !std::filesystem::is_regular_file(std::filesystem::u8path(arg), ec)) {
             return false;
         }
     }
@@ -66,11 +91,8 @@ int runCommandLine(const std::vector<std::string>& args) {
         printUsage();
         return 0;
     }
-    if (command == "render") {
-        return runRenderCommand(rest);
-    }
-    if (command == "blendshapes") {
-        return runBlendshapeSheetCommand(rest);
+    if (const SubcommandEntry* subcommand = findSubcommand(command)) {
+        return subcommand->run(rest);
     }
     printError("unknown command '" + command + "' (try portrait-studio --help)");
     return 2;

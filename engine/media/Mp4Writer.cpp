@@ -7,7 +7,7 @@
 
 #include "media/FfmpegError.h"
 #include "media/FfmpegPointers.h"
-#include "media/Mp4TemporaryFile.h"
+#include "runtime/AtomicFile.h"
 #include "runtime/Destination.h"
 
 extern "C" {
@@ -354,7 +354,7 @@ Result<std::unique_ptr<Mp4Writer>> Mp4Writer::open(const std::string& output_pat
     }
 
     // Created last, after everything that can fail without touching the disk.
-    Result<std::string> temporary = createMp4TemporaryFile(output_path);
+    Result<std::string> temporary = createTemporaryFileBeside(output_path);
     if (!temporary) {
         return temporary.error();
     }

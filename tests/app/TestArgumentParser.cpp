@@ -88,6 +88,8 @@ void TestArgumentParser::studioOpensForNothingOrExistingFiles() {
     QVERIFY(ps::app::wantsStudio(words({photo})));
     QVERIFY(ps::app::wantsStudio(words({photo, QStringLiteral(PS_SAMPLES_DIR "/voice.wav")})));
     QVERIFY(!ps::app::wantsStudio(words({"render", "--photo", photo})));
+    QVERIFY(!ps::app::wantsStudio(words({"fit", "--photo", photo})));
+    QVERIFY(!ps::app::wantsStudio(words({"blendshapes", "--sheet", "x.png"})));
     QVERIFY(!ps::app::wantsStudio(words({"--version"})));
     QVERIFY(!ps::app::wantsStudio(words({dir.filePath("missing.png")})));
     QVERIFY(!ps::app::wantsStudio(words({dir.path()})));  // a folder is not a file to open

@@ -1,8 +1,9 @@
-#include "media/Mp4TemporaryFile.h"
+#include "runtime/AtomicFile.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <system_error>
@@ -34,7 +35,7 @@ bool isPermissionProblem(int error_number) {
 
 // The "x" mode (C11) creates the file exclusively; unlike mkstemp's 0600 the file gets the
 // permissions of any new file (umask applies), which the renamed export keeps.
-Result<std::string> createMp4TemporaryFile(const std::string& output_path) {
+Result<std::string> createTemporaryFileBeside(const std::string& output_path) {
     const fs::path destination(output_path);
     const fs::path folder = containingFolder(destination);
     // Leaves room for the affixes within the usual 255-byte limit on a file name.
@@ -57,6 +58,41 @@ Result<std::string> createMp4TemporaryFile(const std::string& output_path) {
                              std::error_code(error, std::generic_category()).message() + ".");
     }
     return internalError("Could not find a free temporary file name in " + folder.string() + ".");
+}
+
+Status moveIntoPlace(const std::string& temporary_path, const std::string& output_path) {
+    std::error_code ec;
+    fs::rename(temporary_path, output_path, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(temporary_path, ignored);
+        return internalError(output_path + ": could not replace the file: " + ec.message());
+    }
+    return {};
+}
+
+Status writeFileAtomically(const std::string& output_path, std::string_view bytes) {
+    Result<std::string> temporary = createTemporaryFileBeside(output_path);
+    if (!temporary) {
+        return temporary.error();
+    }
+    {
+        std::ofstream out(*temporary, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(*temporary, ignored);
+            return internalError(output_path + ": could not write the file (is the disk full?)");
+        }
+    }
+    return moveIntoPlace(*temporary, output_path);
+}
+
+Status writeFileAtomically(const std::string& output_path,
+                           const std::vector<unsigned char>& bytes) {
+    return writeFileAtomically(
+        output_path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 }  // namespace ps

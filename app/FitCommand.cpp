@@ -1,0 +1,188 @@
+#include "FitCommand.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <opencv2/imgcodecs.hpp>
+
+#include "ArgumentParser.h"
+#include "CommandLine.h"
+#include "face/FaceDetector.h"
+#include "face/FaceFitJson.h"
+#include "face/FaceMesh.h"
+#include "face/FaceOverlay.h"
+#include "face/LandmarkFit.h"
+#include "media/ImageDecoder.h"
+#include "runtime/AtomicFile.h"
+#include "runtime/Destination.h"
+#include "runtime/SilencedStderr.h"
+
+namespace ps::app {
+
+namespace {
+
+const std::vector<OptionSpec>& fitOptions() {
+    static const std::vector<OptionSpec> specs = {
+        {"--photo", "", "P", "portrait photo (JPEG, PNG, WebP, BMP, TIFF)", true},
+        {"--output", "-o", "FIT.json", "the fit to write (replaced only once complete)", true},
+        {"--overlay", "", "OUT.png", "also draw the fitted mesh over the photo", false},
+        {"--help", "-h", "", "show this help", false},
+    };
+    return specs;
+}
+
+void printFitHelp() {
+    std::cout << "Usage: portrait-studio fit --photo P -o FIT.json [--overlay OUT.png]\n\n"
+                 "Finds the largest face in the photo and fits the 468-point face mesh to it:\n"
+                 "head pose, face shape and expression, written as JSON (image_size,\n"
+                 "landmarks2d, pose, blendshapes, identity). Other faces found are listed.\n"
+                 "The fit currently comes from the face detector alone (eye centres, or the\n"
+                 "face box, and the roll), placed as a neutral face; refining it from the\n"
+                 "photo's lips, eyes, brows and jaw line is not built yet.\n\nOptions:\n"
+              << describeOptions(fitOptions());
+}
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::u8path(path).extension().u8string();
+    for (char& c : ext) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return ext;
+}
+
+int fail(const Error& error) {
+    printError(error.message);
+    return exitCodeFor(error.kind);
+}
+
+// Eye centres to aim the mesh's eyes at: the detector's when it found them, else where they
+// sit in the frontal cascade's box (measured on the sample portrait, whose eyes are known: 0.14
+// of the box above its middle, 0.44 of its width apart), turned with the face's roll.
+EyeCentres eyesOf(const DetectedFace& face) {
+    if (face.eyes) {
+        return *face.eyes;
+    }
+    const cv::Point2f centre(face.box.x + 0.5f * face.box.width,
+                             face.box.y + 0.5f * face.box.height);
+    const float angle = face.roll_deg * float(CV_PI) / 180.0f;  // clockwise on screen, y down
+    const cv::Point2f across(std::cos(angle), std::sin(angle));
+    const cv::Point2f down(-std::sin(angle), std::cos(angle));
+    const cv::Point2f middle = centre - 0.14f * face.box.height * down;
+    const float half_gap = 0.22f * face.box.width;
+    return {middle - half_gap * across, middle + half_gap * across};
+}
+
+Result<FaceFit> fitDetectedFace(const DetectedFace& face, cv::Size image_size) {
+    const EyeCentres eyes = eyesOf(face);
+    // Eye centres are what the detector reports, so aim the midpoints of each eye's corners.
+    const std::vector<LandmarkTarget> targets = {
+        {landmark::kRightEyeOuter, {eyes.right.x, eyes.right.y}, 1.0f, landmark::kRightEyeInner},
+        {landmark::kLeftEyeOuter, {eyes.left.x, eyes.left.y}, 1.0f, landmark::kLeftEyeInner},
+    };
+    return fitToLandmarks(targets, image_size);
+}
+
+}  // namespace
+
+int runFitCommand(const std::vector<std::string>& args) {
+    for (const std::string& arg : args) {
+        if (arg == "--help" || arg == "-h") {
+            printFitHelp();
+            return 0;
+        }
+    }
+    ParsedOptions options;
+    std::string problem;
+    if (!parseOptions(args, fitOptions(), &options, &problem)) {
+        printError("fit: " + problem + " (see portrait-studio fit --help)");
+        return 2;
+    }
+    const std::string photo_path = *options.value("--photo");
+    const std::string output = *options.value("--output");
+    const std::optional<std::string> overlay = options.value("--overlay");
+    if (lowerExtension(output) != ".json") {
+        printError(output + ": the fit must be a .json file");
+        return 2;
+    }
+    if (overlay && lowerExtension(*overlay) != ".png") {
+        printError(*overlay + ": the overlay must be a .png file");
+        return 2;
+    }
+    std::vector<std::string> outputs = {output};
+    if (overlay) {
+        outputs.push_back(*overlay);
+    }
+    for (const std::string& out : outputs) {
+        if (sameFile(photo_path, out)) {
+            printError(out + ": is also the input photo; choose another name");
+            return 2;
+        }
+        if (const Status writable = checkDestination(out); !writable) {
+            return fail(writable.error());
+        }
+    }
+
+    Result<Photo> photo = [&] {
+        SilencedStderr quiet;
+        return decodeImage(photo_path);
+    }();
+    if (!photo) {
+        return fail(photo.error());
+    }
+    Result<std::vector<DetectedFace>> faces = detectFaces(photo->bgr);
+    if (!faces) {
+        return fail(faces.error());
+    }
+    if (faces->empty()) {
+        return fail({ErrorKind::NoFace,
+                     photo_path + ": no face found (the detector needs a face at least 80 "
+                                  "pixels across, turned less than about 45 degrees)"});
+    }
+    const cv::Size image_size = photo->bgr.size();
+    const DetectedFace& face = faces->front();
+    Result<FaceFit> fit = fitDetectedFace(face, image_size);
+    if (!fit) {
+        return fail(fit.error());
+    }
+
+    // Everything that can fail without touching the disk happens before anything is written.
+    std::vector<uchar> overlay_png;
+    if (overlay) {
+        Result<cv::Mat> drawn = drawFaceOverlay(photo->bgr, fit->landmarks2d);
+        if (!drawn) {
+            return fail(drawn.error());
+        }
+        if (!cv::imencode(".png", *drawn, overlay_png)) {
+            printError(*overlay + ": could not encode the overlay as PNG");
+            return 1;
+        }
+    }
+    if (const Status written = writeFaceFit(output, *fit); !written) {
+        return fail(written.error());
+    }
+    if (overlay) {
+        if (const Status written = writeFileAtomically(*overlay, overlay_png); !written) {
+            return fail(written.error());
+        }
+    }
+
+    for (size_t i = 1; i < faces->size(); ++i) {
+        const cv::Rect2f& box = (*faces)[i].box;
+        std::printf("also found a face at %d,%d %dx%d\n", int(std::lround(box.x)),
+                    int(std::lround(box.y)), int(std::lround(box.width)),
+                    int(std::lround(box.height)));
+    }
+    std::printf("wrote %s (face at %d,%d %dx%d, roll %.1f deg, %s; from the detector only)\n",
+                output.c_str(), int(std::lround(face.box.x)), int(std::lround(face.box.y)),
+                int(std::lround(face.box.width)), int(std::lround(face.box.height)),
+                double(face.roll_deg), face.eyes ? "eyes found" : "eyes estimated from the box");
+    if (overlay) {
+        std::printf("wrote %s\n", overlay->c_str());
+    }
+    return 0;
+}
+
+}  // namespace ps::app

@@ -1,0 +1,34 @@
+// A face fitted to one photo: the person's own shape (identity), the expression they wear in the
+// photo, the head pose, and what those give in the photo's camera: 468 camera-space vertices and
+// 468 landmarks in the photo's pixels (origin top-left). Plain value; copy it across threads.
+#pragma once
+
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+#include <opencv2/core/types.hpp>
+#include <vector>
+
+#include "face/Blendshapes.h"
+#include "face/Camera.h"
+#include "face/HeadPose.h"
+#include "face/IdentityBasis.h"
+
+namespace ps {
+
+struct FaceFit {
+    cv::Size image_size;
+    HeadPose pose;
+    IdentityCoefficients identity{};     // 0 is the canonical face
+    BlendshapeWeights expression{};      // 0..1 each
+    std::vector<glm::vec3> vertices;     // 468, camera space (cm), from the values above
+    std::vector<glm::vec2> landmarks2d;  // 468, pixels, the vertices through the camera
+};
+
+// The face-local mesh (cm) for an identity and an expression: neutral + identity + expression.
+std::vector<glm::vec3> faceLocalVertices(const IdentityCoefficients& identity,
+                                         const BlendshapeWeights& expression);
+
+// Recomputes `vertices` and `landmarks2d` from the image size, pose, identity and expression.
+void updateFaceFit(FaceFit& fit, const PerspectiveCamera& camera = {});
+
+}  // namespace ps
