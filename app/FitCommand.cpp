@@ -14,7 +14,7 @@
 #include "face/FaceFitJson.h"
 #include "face/FaceMesh.h"
 #include "face/FaceOverlay.h"
-#include "face/LandmarkFit.h"
+#include "face/PhotoFit.h"
 #include "media/ImageDecoder.h"
 #include "runtime/AtomicFile.h"
 #include "runtime/Destination.h"
@@ -39,9 +39,9 @@ void printFitHelp() {
                  "Finds the largest face in the photo and fits the 468-point face mesh to it:\n"
                  "head pose, face shape and expression, written as JSON (image_size,\n"
                  "landmarks2d, pose, blendshapes, identity). Other faces found are listed.\n"
-                 "The fit currently comes from the face detector alone (eye centres, or the\n"
-                 "face box, and the roll), placed as a neutral face; refining it from the\n"
-                 "photo's lips, eyes, brows and jaw line is not built yet.\n\nOptions:\n"
+                 "The face is placed on the detector's eyes and roll, then refined from the\n"
+                 "features found in the photo: irises, eye corners, brows, nose tip, lip\n"
+                 "colour and corners, chin. The jaw line is not used yet.\n\nOptions:\n"
               << describeOptions(fitOptions());
 }
 
@@ -56,33 +56,6 @@ std::string lowerExtension(const std::string& path) {
 int fail(const Error& error) {
     printError(error.message);
     return exitCodeFor(error.kind);
-}
-
-// Eye centres to aim the mesh's eyes at: the detector's when it found them, else where they
-// sit in the frontal cascade's box (measured on the sample portrait, whose eyes are known: 0.14
-// of the box above its middle, 0.44 of its width apart), turned with the face's roll.
-EyeCentres eyesOf(const DetectedFace& face) {
-    if (face.eyes) {
-        return *face.eyes;
-    }
-    const cv::Point2f centre(face.box.x + 0.5f * face.box.width,
-                             face.box.y + 0.5f * face.box.height);
-    const float angle = face.roll_deg * float(CV_PI) / 180.0f;  // clockwise on screen, y down
-    const cv::Point2f across(std::cos(angle), std::sin(angle));
-    const cv::Point2f down(-std::sin(angle), std::cos(angle));
-    const cv::Point2f middle = centre - 0.14f * face.box.height * down;
-    const float half_gap = 0.22f * face.box.width;
-    return {middle - half_gap * across, middle + half_gap * across};
-}
-
-Result<FaceFit> fitDetectedFace(const DetectedFace& face, cv::Size image_size) {
-    const EyeCentres eyes = eyesOf(face);
-    // Eye centres are what the detector reports, so aim the midpoints of each eye's corners.
-    const std::vector<LandmarkTarget> targets = {
-        {landmark::kRightEyeOuter, {eyes.right.x, eyes.right.y}, 1.0f, landmark::kRightEyeInner},
-        {landmark::kLeftEyeOuter, {eyes.left.x, eyes.left.y}, 1.0f, landmark::kLeftEyeInner},
-    };
-    return fitToLandmarks(targets, image_size);
 }
 
 }  // namespace
@@ -141,12 +114,12 @@ int runFitCommand(const std::vector<std::string>& args) {
                      photo_path + ": no face found (the detector needs a face at least 80 "
                                   "pixels across, turned less than about 45 degrees)"});
     }
-    const cv::Size image_size = photo->bgr.size();
     const DetectedFace& face = faces->front();
-    Result<FaceFit> fit = fitDetectedFace(face, image_size);
-    if (!fit) {
-        return fail(fit.error());
+    Result<PhotoFitReport> fitted = fitFaceInPhoto(photo->bgr, face);
+    if (!fitted) {
+        return fail(fitted.error());
     }
+    const FaceFit* fit = &fitted->fit;
 
     // Everything that can fail without touching the disk happens before anything is written.
     std::vector<uchar> overlay_png;
@@ -175,10 +148,10 @@ int runFitCommand(const std::vector<std::string>& args) {
                     int(std::lround(box.y)), int(std::lround(box.width)),
                     int(std::lround(box.height)));
     }
-    std::printf("wrote %s (face at %d,%d %dx%d, roll %.1f deg, %s; from the detector only)\n",
+    std::printf("wrote %s (face at %d,%d %dx%d, roll %.1f deg, %d image features)\n",
                 output.c_str(), int(std::lround(face.box.x)), int(std::lround(face.box.y)),
                 int(std::lround(face.box.width)), int(std::lround(face.box.height)),
-                double(face.roll_deg), face.eyes ? "eyes found" : "eyes estimated from the box");
+                double(face.roll_deg), fitted->feature_count);
     if (overlay) {
         std::printf("wrote %s\n", overlay->c_str());
     }
