@@ -13,8 +13,11 @@
 #include "face/Blendshapes.h"
 #include "face/ContactSheet.h"
 #include "face/FaceMesh.h"
+#include "face/PhotoFit.h"
+#include "media/ImageDecoder.h"
 #include "runtime/AtomicFile.h"
 #include "runtime/Destination.h"
+#include "runtime/SilencedStderr.h"
 
 namespace ps::app {
 
@@ -28,6 +31,7 @@ const std::vector<OptionSpec>& sheetOptions() {
     static const std::vector<OptionSpec> specs = {
         {"--sheet", "", "OUT.png", "the contact sheet to write (replaced only once complete)",
          true},
+        {"--photo", "", "P", "also draw the shapes on the face fitted to this photo", false},
         {"--tile", "", "N", "side of each tile in pixels, 64 to 1024 (default 256)", false},
         {"--help", "-h", "", "show this help", false},
     };
@@ -35,11 +39,12 @@ const std::vector<OptionSpec>& sheetOptions() {
 }
 
 void printSheetHelp() {
-    std::cout << "Usage: portrait-studio blendshapes --sheet OUT.png [--tile N]\n\n"
+    std::cout << "Usage: portrait-studio blendshapes --sheet OUT.png [--photo P] [--tile N]\n\n"
                  "Draws the neutral face and each of the 52 ARKit blendshapes at full weight on\n"
                  "the canonical face mesh, one labelled tile each, to check the shapes by eye.\n"
-                 "(The second half of the sheet, the same shapes on a face fitted to a photo,\n"
-                 "needs automatic face fitting, which is not built yet.)\n\nOptions:\n"
+                 "With --photo, a second half below shows the same shapes on the person's own\n"
+                 "fitted mesh, drawn over the photo (the photo itself is not animated yet).\n"
+                 "\nOptions:\n"
               << describeOptions(sheetOptions());
 }
 
@@ -86,8 +91,29 @@ int runBlendshapeSheetCommand(const std::vector<std::string>& args) {
         return exitCodeFor(writable.error().kind);
     }
 
-    const cv::Mat sheet =
+    cv::Mat sheet =
         blendshapeContactSheet(BlendshapeBasis::canonical(), FaceMesh::canonical(), tile_px);
+    if (const auto photo_path = options.value("--photo")) {
+        Result<Photo> photo = [&] {
+            SilencedStderr quiet;
+            return decodeImage(*photo_path);
+        }();
+        if (!photo) {
+            printError(photo.error().message);
+            return exitCodeFor(photo.error().kind);
+        }
+        Result<LargestFaceFit> fitted = fitLargestFace(photo->bgr, *photo_path);
+        if (!fitted) {
+            printError(fitted.error().message);
+            return exitCodeFor(fitted.error().kind);
+        }
+        Result<cv::Mat> on_photo = fittedContactSheet(photo->bgr, fitted->report.fit, tile_px);
+        if (!on_photo) {
+            printError(*photo_path + ": " + on_photo.error().message);
+            return exitCodeFor(on_photo.error().kind);
+        }
+        cv::vconcat(sheet, *on_photo, sheet);
+    }
     std::vector<uchar> png;
     if (!cv::imencode(".png", sheet, png)) {
         printError(output + ": could not encode the contact sheet as PNG");

@@ -105,21 +105,13 @@ int runFitCommand(const std::vector<std::string>& args) {
     if (!photo) {
         return fail(photo.error());
     }
-    Result<std::vector<DetectedFace>> faces = detectFaces(photo->bgr);
-    if (!faces) {
-        return fail(faces.error());
-    }
-    if (faces->empty()) {
-        return fail({ErrorKind::NoFace,
-                     photo_path + ": no face found (the detector needs a face at least 80 "
-                                  "pixels across, turned less than about 45 degrees)"});
-    }
-    const DetectedFace& face = faces->front();
-    Result<PhotoFitReport> fitted = fitFaceInPhoto(photo->bgr, face);
+    Result<LargestFaceFit> fitted = fitLargestFace(photo->bgr, photo_path);
     if (!fitted) {
         return fail(fitted.error());
     }
-    const FaceFit* fit = &fitted->fit;
+    const std::vector<DetectedFace>& faces = fitted->faces;
+    const DetectedFace& face = faces.front();
+    const FaceFit* fit = &fitted->report.fit;
 
     // Everything that can fail without touching the disk happens before anything is written.
     std::vector<uchar> overlay_png;
@@ -142,8 +134,8 @@ int runFitCommand(const std::vector<std::string>& args) {
         }
     }
 
-    for (size_t i = 1; i < faces->size(); ++i) {
-        const cv::Rect2f& box = (*faces)[i].box;
+    for (size_t i = 1; i < faces.size(); ++i) {
+        const cv::Rect2f& box = faces[i].box;
         std::printf("also found a face at %d,%d %dx%d\n", int(std::lround(box.x)),
                     int(std::lround(box.y)), int(std::lround(box.width)),
                     int(std::lround(box.height)));
@@ -151,7 +143,7 @@ int runFitCommand(const std::vector<std::string>& args) {
     std::printf("wrote %s (face at %d,%d %dx%d, roll %.1f deg, %d image features)\n",
                 output.c_str(), int(std::lround(face.box.x)), int(std::lround(face.box.y)),
                 int(std::lround(face.box.width)), int(std::lround(face.box.height)),
-                double(face.roll_deg), fitted->feature_count);
+                double(face.roll_deg), fitted->report.feature_count);
     if (overlay) {
         std::printf("wrote %s\n", overlay->c_str());
     }

@@ -6,7 +6,9 @@
 #include <opencv2/core.hpp>
 
 #include "face/Blendshapes.h"
+#include "face/FaceFit.h"
 #include "face/FaceMesh.h"
+#include "runtime/Result.h"
 
 namespace ps {
 
@@ -17,5 +19,11 @@ constexpr int kContactSheetColumns = 8;
 // because ARKit defines it as closing the lips of an open jaw; alone it pushes the lower lip
 // through the upper one.
 cv::Mat blendshapeContactSheet(const BlendshapeBasis& basis, const FaceMesh& mesh, int tile_px);
+
+// The same sheet on a face fitted to a photo: each tile is the photo around the face with the
+// person's own fitted mesh (their pose and face shape) wearing that one shape, drawn as the
+// viewer's overlay. Until the renderer animates the photo itself, this is how a shape is judged
+// on a real face.
+Result<cv::Mat> fittedContactSheet(const cv::Mat& photo_bgr, const FaceFit& fit, int tile_px);
 
 }  // namespace ps

@@ -68,4 +68,22 @@ Result<PhotoFitReport> fitFaceInPhoto(const cv::Mat& bgr, const DetectedFace& fa
     return report;
 }
 
+Result<LargestFaceFit> fitLargestFace(const cv::Mat& bgr, const std::string& photo_path) {
+    Result<std::vector<DetectedFace>> faces = detectFaces(bgr);
+    if (!faces) {
+        return faces.error();
+    }
+    if (faces->empty()) {
+        return Error{ErrorKind::NoFace,
+                     photo_path +
+                         ": no face found (the detector needs a face at least 80 pixels "
+                         "across, turned less than about 45 degrees)"};
+    }
+    Result<PhotoFitReport> fitted = fitFaceInPhoto(bgr, faces->front());
+    if (!fitted) {
+        return fitted.error();
+    }
+    return LargestFaceFit{std::move(faces).value(), std::move(fitted).value()};
+}
+
 }  // namespace ps

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <opencv2/core/mat.hpp>
+#include <string>
+#include <vector>
 
 #include "face/FaceDetector.h"
 #include "face/FaceFit.h"
@@ -18,5 +20,14 @@ struct PhotoFitReport {
 
 // `face` comes from detectFaces on the same photo.
 Result<PhotoFitReport> fitFaceInPhoto(const cv::Mat& bgr, const DetectedFace& face);
+
+struct LargestFaceFit {
+    std::vector<DetectedFace> faces;  // every face found, largest first; the fit is of faces[0]
+    PhotoFitReport report;
+};
+
+// Detects the faces in a photo and fits the largest. ErrorKind::NoFace, naming `photo_path`,
+// when there is none (the caller then offers the five-point fit, fitFromFivePoints).
+Result<LargestFaceFit> fitLargestFace(const cv::Mat& bgr, const std::string& photo_path);
 
 }  // namespace ps

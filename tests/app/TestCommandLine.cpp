@@ -264,6 +264,15 @@ void TestCommandLine::blendshapeContactSheetIsWritten() {
     // Faces were drawn: the sheet is not one flat colour.
     QVERIFY(image.at<cv::Vec3b>(1, 1) != image.at<cv::Vec3b>(28, 32));
 
+    // With a photo, the same shapes on the face fitted to it follow below: twice the rows.
+    const QString both = path("shapes-photo.png");
+    const Run fitted = runApp(
+        {"blendshapes", "--sheet", both, "--tile", "64", "--photo", samples("astronaut.png")});
+    QVERIFY2(fitted.exit_code == 0, qPrintable(fitted.err));
+    const cv::Mat stacked = cv::imread(both.toStdString());
+    QCOMPARE(stacked.cols, 8 * 64);
+    QCOMPARE(stacked.rows, 2 * 7 * 64);
+
     const Run bad = runApp({"blendshapes", "--sheet", path("no-such-folder/shapes.png")});
     QCOMPARE(bad.exit_code, 2);
     QCOMPARE(bad.err.count('\n'), 1);
