@@ -51,26 +51,44 @@ void TestPhotoFit::landmarksLandOnTheFace_data() {
     QTest::addColumn<double>("angle_deg");
     QTest::addColumn<double>("scale");
     QTest::addColumn<bool>("mirror");
-    QTest::newRow("original") << 0.0 << 1.0 << false;
-    QTest::newRow("mirrored") << 0.0 << 1.0 << true;
-    QTest::newRow("rolled +15") << 15.0 << 1.0 << false;
-    QTest::newRow("rolled -15") << -15.0 << 1.0 << false;
-    QTest::newRow("scaled 200%") << 0.0 << 2.0 << false;
+    QTest::addColumn<QPointF>("shift");  // extra translation of the photo in the canvas, px
+    QTest::addColumn<double>("gain");    // brightness: value * gain + offset, clipped
+    QTest::addColumn<double>("offset");
+    const QPointF none(0, 0);
+    QTest::newRow("original") << 0.0 << 1.0 << false << none << 1.0 << 0.0;
+    QTest::newRow("mirrored") << 0.0 << 1.0 << true << none << 1.0 << 0.0;
+    QTest::newRow("rolled +15") << 15.0 << 1.0 << false << none << 1.0 << 0.0;
+    QTest::newRow("rolled -15") << -15.0 << 1.0 << false << none << 1.0 << 0.0;
+    QTest::newRow("scaled 40%") << 0.0 << 0.4 << false << none << 1.0 << 0.0;
+    QTest::newRow("scaled 200%") << 0.0 << 2.0 << false << none << 1.0 << 0.0;
+    // The face fills the frame: the photo enlarged 6x, its face in the middle of the canvas.
+    QTest::newRow("face fills the frame")
+        << 0.0 << 6.0 << false << QPointF(60 * 6, 115 * 6) << 1.0 << 0.0;
+    QTest::newRow("off-centre") << 0.0 << 1.0 << false << QPointF(-300, 180) << 1.0 << 0.0;
+    QTest::newRow("darker") << 0.0 << 1.0 << false << none << 0.35 << 0.0;
+    QTest::newRow("brighter") << 0.0 << 1.0 << false << none << 1.6 << 10.0;
 }
 
 void TestPhotoFit::landmarksLandOnTheFace() {
     QFETCH(double, angle_deg);
     QFETCH(double, scale);
     QFETCH(bool, mirror);
+    QFETCH(QPointF, shift);
+    QFETCH(double, gain);
+    QFETCH(double, offset);
     cv::Mat photo = cv::imread(PS_SAMPLES_DIR "/astronaut.png");
     QVERIFY(!photo.empty());
-    // One affine transform for the picture and the truth alike; the canvas grows so that the
-    // rotated photo is not cropped.
-    const cv::Size out_size(int(photo.cols * scale * 1.4), int(photo.rows * scale * 1.4));
+    photo.convertTo(photo, -1, gain, offset);
+    // One affine transform for the picture and the truth alike. The canvas grows so that a
+    // rotated photo is not cropped, and is larger still for the off-centre copy; otherwise it is
+    // the scaled photo itself, at most 1400 px (a face that fills the frame).
+    const double grow = angle_deg != 0.0 ? 1.4 : (shift != QPointF() && scale == 1.0 ? 3.0 : 1.0);
+    const cv::Size out_size(std::min(1400, int(photo.cols * scale * grow)),
+                            std::min(1400, int(photo.rows * scale * grow)));
     cv::Mat affine =
         cv::getRotationMatrix2D({photo.cols / 2.0f, photo.rows / 2.0f}, angle_deg, scale);
-    affine.at<double>(0, 2) += (out_size.width - photo.cols) / 2.0;
-    affine.at<double>(1, 2) += (out_size.height - photo.rows) / 2.0;
+    affine.at<double>(0, 2) += (out_size.width - photo.cols) / 2.0 + shift.x();
+    affine.at<double>(1, 2) += (out_size.height - photo.rows) / 2.0 + shift.y();
     if (mirror) {
         affine.row(0) *= -1.0;
         affine.at<double>(0, 2) += out_size.width - 1;
