@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "BenchCommand.h"
 #include "BlendshapeSheetCommand.h"
 #include "FitCommand.h"
 #include "RenderCommand.h"
@@ -23,6 +24,7 @@ constexpr SubcommandEntry kSubcommands[] = {
     {"render", &runRenderCommand},
     {"fit", &runFitCommand},
     {"blendshapes", &runBlendshapeSheetCommand},
+    {"bench", &runBenchCommand},
 };
 
 const SubcommandEntry* findSubcommand(const std::string& name) {
@@ -45,6 +47,7 @@ void printUsage() {
                  "                                   fit the face mesh to the photo's face\n"
                  "  portrait-studio blendshapes --sheet OUT.png\n"
                  "                                   draw the 52 blendshapes on a contact sheet\n"
+                 "  portrait-studio bench [CASE]     measure speed (JSON lines)\n"
                  "  portrait-studio --version        print the version\n"
                  "  portrait-studio --help           print this help\n"
                  "  portrait-studio COMMAND --help   help for one command\n"

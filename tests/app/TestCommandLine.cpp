@@ -74,6 +74,7 @@ private slots:
     void failedRenderKeepsExistingFile();
     void interruptLeavesNothingBehind();
     void blendshapeContactSheetIsWritten();
+    void benchPrintsOneJsonObjectPerCase();
 
 private:
     QTemporaryDir dir_;
@@ -277,6 +278,25 @@ void TestCommandLine::blendshapeContactSheetIsWritten() {
     QCOMPARE(bad.exit_code, 2);
     QCOMPARE(bad.err.count('\n'), 1);
     QVERIFY(!QFileInfo::exists(path("no-such-folder/shapes.png")));
+}
+
+void TestCommandLine::benchPrintsOneJsonObjectPerCase() {
+    // Timings are for people to read and compare; the test checks only their shape.
+    const Run run = runApp({"bench", "fit", "--repeat", "1"});
+    QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+    const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject fit = QJsonDocument::fromJson(lines[0].toUtf8()).object();
+    QCOMPARE(fit["case"].toString(), QString("fit"));
+    QCOMPARE(fit["size"].toString(), QString("4000x3000"));
+    QCOMPARE(fit["threads"].toInt(), 1);
+    QVERIFY(fit["ms_per_fit"].toDouble() > 0.0);
+    QVERIFY(fit["detect_ms"].toDouble() > 0.0);
+    QVERIFY(fit["features"].toInt() >= 4);
+    const QJsonObject refit = QJsonDocument::fromJson(lines[1].toUtf8()).object();
+    QCOMPARE(refit["case"].toString(), QString("refit"));
+    QVERIFY(refit["ms_per_refit"].toDouble() > 0.0);
+    QCOMPARE(runApp({"bench", "juggle"}).exit_code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,147 @@
+#include "BenchCommand.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <opencv2/core/utility.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "CommandLine.h"
+#include "face/FaceDetector.h"
+#include "face/LandmarkFit.h"
+#include "face/PhotoFit.h"
+#include "media/ImageDecoder.h"
+#include "runtime/SilencedStderr.h"
+
+namespace ps::app {
+
+namespace {
+
+constexpr int kRepetitions = 5;
+
+// The median of `repetitions` timed calls, in milliseconds; the first, cold call is not counted.
+double medianMs(const std::function<void()>& work, int repetitions) {
+    work();
+    std::vector<double> times;
+    for (int i = 0; i < repetitions; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        times.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+// A 12-megapixel photo (4000x3000) with the sample portrait enlarged 3x in it, off-centre.
+Result<cv::Mat> twelveMegapixelPortrait(const std::string& sample_path) {
+    Result<Photo> photo = [&] {
+        SilencedStderr quiet;
+        return decodeImage(sample_path);
+    }();
+    if (!photo) {
+        return photo.error();
+    }
+    cv::Mat canvas(3000, 4000, CV_8UC3, cv::Scalar(120, 128, 136));
+    cv::Mat enlarged;
+    cv::resize(photo->bgr, enlarged, cv::Size(), 3.0, 3.0, cv::INTER_CUBIC);
+    enlarged.copyTo(canvas(cv::Rect(1700, 900, enlarged.cols, enlarged.rows)));
+    return canvas;
+}
+
+int benchFit(const std::string& sample_path, int repetitions) {
+    Result<cv::Mat> photo = twelveMegapixelPortrait(sample_path);
+    if (!photo) {
+        printError(photo.error().message);
+        return exitCodeFor(photo.error().kind);
+    }
+    Result<LargestFaceFit> fitted = fitLargestFace(*photo, sample_path);
+    if (!fitted) {
+        printError(fitted.error().message);
+        return exitCodeFor(fitted.error().kind);
+    }
+    const double detect_ms = medianMs([&] { (void)detectFaces(*photo); }, repetitions);
+    const double fit_ms = medianMs([&] { (void)fitLargestFace(*photo, sample_path); }, repetitions);
+    std::printf(
+        "{\"case\": \"fit\", \"size\": \"%dx%d\", \"threads\": %d, \"ms_per_fit\": %.1f, "
+        "\"detect_ms\": %.1f, \"features\": %d}\n",
+        photo->cols, photo->rows, cv::getNumThreads(), fit_ms, detect_ms,
+        fitted->report.feature_count);
+
+    // The landmark editor's call: one mouth corner dragged, the whole mesh refitted.
+    const FaceFit& fit = fitted->report.fit;
+    const glm::vec2 corner = fit.landmarks2d[61];
+    const std::vector<LandmarkTarget> moved = {{61, corner + glm::vec2(12.0f, -8.0f), 1.0f}};
+    const double refit_ms =
+        medianMs([&] { (void)refitWithCorrections(fit, moved); }, 4 * repetitions);
+    std::printf(
+        "{\"case\": \"refit\", \"landmarks\": 468, \"threads\": %d, \"ms_per_refit\": %.2f}\n",
+        cv::getNumThreads(), refit_ms);
+    return 0;
+}
+
+void printBenchHelp() {
+    std::cout << "Usage: portrait-studio bench [fit] [--threads N] [--photo P]\n\n"
+                 "Measures speed and prints one JSON object per line per case (the median of "
+              << kRepetitions
+              << " runs after a\nwarm-up run):\n"
+                 "  fit    detection, feature location and fitting on a 12-megapixel photo,\n"
+                 "         and a refit from one corrected landmark (the landmark editor)\n\n"
+                 "--threads N sets OpenCV's worker threads (default 1: one core);\n"
+                 "--photo P is the portrait used (default: the bundled sample).\n";
+}
+
+}  // namespace
+
+int runBenchCommand(const std::vector<std::string>& args) {
+    std::vector<std::string> cases;
+    int threads = 1;
+    int repetitions = kRepetitions;
+    std::string photo = PS_SAMPLE_PHOTO;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            printBenchHelp();
+            return 0;
+        }
+        if ((arg == "--threads" || arg == "--repeat" || arg == "--photo") && i + 1 < args.size()) {
+            const std::string value = args[++i];
+            if (arg == "--photo") {
+                photo = value;
+                continue;
+            }
+            char* end = nullptr;
+            const long number = std::strtol(value.c_str(), &end, 10);
+            if (*end != '\0' || number < 1 || number > 256) {
+                printError(arg + " " + value + ": give a whole number from 1 to 256");
+                return 2;
+            }
+            (arg == "--threads" ? threads : repetitions) = static_cast<int>(number);
+            continue;
+        }
+        if (arg == "fit") {
+            cases.push_back(arg);
+            continue;
+        }
+        printError("bench: unknown case or option '" + arg + "' (cases: fit)");
+        return 2;
+    }
+    if (cases.empty()) {
+        cases = {"fit"};
+    }
+    cv::setNumThreads(threads);
+    for (const std::string& name : cases) {
+        if (name == "fit") {
+            if (const int code = benchFit(photo, repetitions); code != 0) {
+                return code;
+            }
+        }
+    }
+    return 0;
+}
+
+}  // namespace ps::app
