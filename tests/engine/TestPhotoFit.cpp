@@ -59,6 +59,8 @@ void TestPhotoFit::landmarksLandOnTheFace_data() {
     QTest::newRow("mirrored") << 0.0 << 1.0 << true << none << 1.0 << 0.0;
     QTest::newRow("rolled +15") << 15.0 << 1.0 << false << none << 1.0 << 0.0;
     QTest::newRow("rolled -15") << -15.0 << 1.0 << false << none << 1.0 << 0.0;
+    QTest::newRow("rolled +20") << 20.0 << 1.0 << false << none << 1.0 << 0.0;
+    QTest::newRow("rolled -20") << -20.0 << 1.0 << false << none << 1.0 << 0.0;
     QTest::newRow("scaled 40%") << 0.0 << 0.4 << false << none << 1.0 << 0.0;
     QTest::newRow("scaled 200%") << 0.0 << 2.0 << false << none << 1.0 << 0.0;
     // The face fills the frame: the photo enlarged 6x, its face in the middle of the canvas.
