@@ -8,6 +8,7 @@
 
 #include "face/FaceDetector.h"
 #include "face/FaceMesh.h"
+#include "face/FaceOverlay.h"
 #include "face/PhotoFit.h"
 
 using namespace ps;
@@ -136,6 +137,32 @@ void TestPhotoFit::landmarksLandOnTheFace() {
               {p.x, p.y}, apply(affine, truth));
     }
     qInfo().noquote() << QTest::currentDataTag() << "error in % of IOD:" << table;
+    // For a person to judge: the fitted overlay around the face, with the hand-measured truth as
+    // yellow crosses, written only when PS_TEST_ARTIFACTS names a folder.
+    const QString artifacts = qEnvironmentVariable("PS_TEST_ARTIFACTS");
+    if (!artifacts.isEmpty()) {
+        Result<cv::Mat> drawn = drawFaceOverlay(image, fit.landmarks2d);
+        QVERIFY(drawn.ok());
+        std::vector<cv::Point2f> truths = {true_right, true_left};
+        for (const auto& [index, truth] : kTruth) {
+            truths.push_back(apply(affine, truth));
+        }
+        for (const cv::Point2f& t : truths) {
+            cv::drawMarker(*drawn, t, cv::Scalar(0, 255, 255), cv::MARKER_CROSS,
+                           std::max(6, int(iod / 6)), std::max(1, int(iod / 40)), cv::LINE_AA);
+        }
+        const cv::Point2f mid = (true_right + true_left) * 0.5f;
+        const float half = 2.2f * iod;
+        cv::Mat crop;
+        cv::getRectSubPix(*drawn, cv::Size(int(2 * half), int(2 * half)),
+                          mid + cv::Point2f(0, 0.6f * iod), crop);
+        cv::resize(crop, crop, cv::Size(320, 320), 0, 0, cv::INTER_AREA);
+        cv::putText(crop, QTest::currentDataTag(), {8, 310}, cv::FONT_HERSHEY_SIMPLEX, 0.6,
+                    cv::Scalar(255, 255, 255), 1, cv::LINE_AA);
+        QString file = artifacts + "/fit_" + QTest::currentDataTag() + ".png";
+        file.replace(' ', '_').replace('%', "pc").replace('+', "p");
+        cv::imwrite(file.toStdString(), crop);
+    }
     QVERIFY2(worst <= 8.0f, qPrintable(table));
 }
 
