@@ -8,7 +8,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
 #include <opencv2/imgcodecs.hpp>
+#include "AppRunner.h"
 
 #ifdef Q_OS_UNIX
 #include <signal.h>
@@ -16,39 +18,6 @@
 #endif
 
 namespace {
-
-struct Run {
-    int exit_code = -1;
-    QString out;
-    QString err;
-};
-
-Run runApp(const QStringList& args, int timeout_ms = 240000) {
-    QProcess process;
-    process.start(QStringLiteral(PS_APP_PATH), args);
-    Run run;
-    if (!process.waitForFinished(timeout_ms)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exit_code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-bool runTool(const QString& program, const QStringList& args, QByteArray* out = nullptr) {
-    QProcess process;
-    process.start(program, args);
-    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
-        return false;
-    }
-    if (out) {
-        *out = process.readAllStandardOutput();
-    }
-    return true;
-}
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);
@@ -110,23 +79,23 @@ void TestCommandLine::initTestCase() {
 }
 
 void TestCommandLine::versionAndHelp() {
-    const Run version = runApp({"--version"});
+    const AppRun version = runApp({"--version"});
     QCOMPARE(version.exit_code, 0);
     QVERIFY2(version.out.startsWith("portrait-studio "), qPrintable(version.out));
-    const Run help = runApp({"--help"});
+    const AppRun help = runApp({"--help"});
     QCOMPARE(help.exit_code, 0);
     QVERIFY(help.out.contains("render"));
-    const Run render_help = runApp({"render", "--help"});
+    const AppRun render_help = runApp({"render", "--help"});
     QCOMPARE(render_help.exit_code, 0);
     QVERIFY(render_help.out.contains("--photo"));
-    const Run unknown = runApp({"dance"});
+    const AppRun unknown = runApp({"dance"});
     QCOMPARE(unknown.exit_code, 2);
     QVERIFY(unknown.err.contains("dance"));
 }
 
 void TestCommandLine::rendersSamplesToH264AndAac() {
     const QString out = path("sample.mp4");
-    const Run run =
+    const AppRun run =
         runApp({"render", "--photo", samples("astronaut.png"), "--audio", samples("voice.wav"),
                 "-o", out, "--fps", "25", "--size", "256x256", "--preset", "ultrafast"});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
@@ -207,8 +176,8 @@ void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile() {
     QFETCH(QString, named);
     const QStringList before = QDir(dir_.path()).entryList(QDir::Files | QDir::Hidden);
 
-    const Run run = runApp({"render", "--photo", photo, "--audio", audio, "-o", output, "--size",
-                            "64x64", "--preset", "ultrafast"});
+    const AppRun run = runApp({"render", "--photo", photo, "--audio", audio, "-o", output, "--size",
+                               "64x64", "--preset", "ultrafast"});
     QCOMPARE(run.exit_code, 2);
     const QStringList lines = run.err.split('\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.size() == 1, qPrintable(run.err));
@@ -221,7 +190,7 @@ void TestCommandLine::badInputExitsTwoWithOneLineAndNoFile() {
 void TestCommandLine::failedRenderKeepsExistingFile() {
     const QString out = path("keep.mp4");
     writeFile(out, "an earlier export the user cares about");
-    const Run run = runApp(
+    const AppRun run = runApp(
         {"render", "--photo", path("noise.png"), "--audio", samples("voice.wav"), "-o", out});
     QCOMPARE(run.exit_code, 2);
     QFile file(out);
@@ -256,7 +225,7 @@ void TestCommandLine::interruptLeavesNothingBehind() {
 
 void TestCommandLine::blendshapeContactSheetIsWritten() {
     const QString sheet = path("shapes.png");
-    const Run run = runApp({"blendshapes", "--sheet", sheet, "--tile", "64"});
+    const AppRun run = runApp({"blendshapes", "--sheet", sheet, "--tile", "64"});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     // Neutral plus the 52 shapes, eight tiles a row: seven rows of 64 px tiles.
     const cv::Mat image = cv::imread(sheet.toStdString());
@@ -267,14 +236,14 @@ void TestCommandLine::blendshapeContactSheetIsWritten() {
 
     // With a photo, the same shapes on the face fitted to it follow below: twice the rows.
     const QString both = path("shapes-photo.png");
-    const Run fitted = runApp(
+    const AppRun fitted = runApp(
         {"blendshapes", "--sheet", both, "--tile", "64", "--photo", samples("astronaut.png")});
     QVERIFY2(fitted.exit_code == 0, qPrintable(fitted.err));
     const cv::Mat stacked = cv::imread(both.toStdString());
     QCOMPARE(stacked.cols, 8 * 64);
     QCOMPARE(stacked.rows, 2 * 7 * 64);
 
-    const Run bad = runApp({"blendshapes", "--sheet", path("no-such-folder/shapes.png")});
+    const AppRun bad = runApp({"blendshapes", "--sheet", path("no-such-folder/shapes.png")});
     QCOMPARE(bad.exit_code, 2);
     QCOMPARE(bad.err.count('\n'), 1);
     QVERIFY(!QFileInfo::exists(path("no-such-folder/shapes.png")));
@@ -282,7 +251,7 @@ void TestCommandLine::blendshapeContactSheetIsWritten() {
 
 void TestCommandLine::benchPrintsOneJsonObjectPerCase() {
     // Timings are for people to read and compare; the test checks only their shape.
-    const Run run = runApp({"bench", "fit", "--repeat", "1"});
+    const AppRun run = runApp({"bench", "fit", "--repeat", "1"});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);

@@ -11,28 +11,9 @@
 #include <QtTest>
 #include <cmath>
 
+#include "AppRunner.h"
+
 namespace {
-
-struct Run {
-    int exit_code = -1;
-    QString out;
-    QString err;
-};
-
-Run runApp(const QStringList& args) {
-    QProcess process;
-    process.start(QStringLiteral(PS_APP_PATH), args);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exit_code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QPointF point(const QJsonArray& landmarks, int i) {
     const QJsonArray p = landmarks[i].toArray();
@@ -76,8 +57,8 @@ void TestFitCommand::initTestCase() {
 void TestFitCommand::fitsTheSamplePortrait() {
     const QString out = path("fit.json");
     const QString overlay = path("overlay.png");
-    const Run run = runApp({"fit", "--photo", QStringLiteral(PS_SAMPLES_DIR "/astronaut.png"), "-o",
-                            out, "--overlay", overlay});
+    const AppRun run = runApp({"fit", "--photo", QStringLiteral(PS_SAMPLES_DIR "/astronaut.png"),
+                               "-o", out, "--overlay", overlay});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(out));
     QFile file(out);
@@ -120,17 +101,17 @@ void TestFitCommand::fitsTheSamplePortrait() {
 }
 
 void TestFitCommand::helpSaysWhereTheFitComesFrom() {
-    const Run help = runApp({"fit", "--help"});
+    const AppRun help = runApp({"fit", "--help"});
     QCOMPARE(help.exit_code, 0);
     QVERIFY(help.out.contains("--photo"));
     QVERIFY(help.out.contains("detector"));
-    const Run usage = runApp({"--help"});
+    const AppRun usage = runApp({"--help"});
     QVERIFY(usage.out.contains("portrait-studio fit"));
 }
 
 void TestFitCommand::blankPhotoExitsThreeWithNoFile() {
     const QString out = path("blank.json");
-    const Run run = runApp({"fit", "--photo", path("grey.png"), "-o", out});
+    const AppRun run = runApp({"fit", "--photo", path("grey.png"), "-o", out});
     QCOMPARE(run.exit_code, 3);
     QCOMPARE(run.err.count('\n'), 1);
     QVERIFY2(run.err.startsWith("error: " + path("grey.png") + ": no face found ("),
@@ -141,12 +122,12 @@ void TestFitCommand::blankPhotoExitsThreeWithNoFile() {
 
 void TestFitCommand::textFileExitsTwoWithNoFile() {
     const QString out = path("text.json");
-    const Run run = runApp({"fit", "--photo", path("notes.txt"), "-o", out});
+    const AppRun run = runApp({"fit", "--photo", path("notes.txt"), "-o", out});
     QCOMPARE(run.exit_code, 2);
     QCOMPARE(run.err.count('\n'), 1);
     QVERIFY(run.err.startsWith("error: "));
     QVERIFY(!QFile::exists(out));
-    const Run missing = runApp({"fit", "-o", out});
+    const AppRun missing = runApp({"fit", "-o", out});
     QCOMPARE(missing.exit_code, 2);
     QVERIFY(missing.err.contains("--photo"));
 }
