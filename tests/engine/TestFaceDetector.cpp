@@ -2,9 +2,11 @@
 // off-centre, dark, bright, twice in one photo): the face is found where it is, at about its
 // size, with its eyes, and nothing is found where there is no face.
 #include <QtTest>
+
 #include <cmath>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include "PortraitVariants.h"
 
 #include "face/FaceDetector.h"
 
@@ -12,105 +14,14 @@ using ps::DetectedFace;
 
 namespace {
 
+using namespace portrait_variants;
+
 // Measured by hand on astronaut.png (512x512), zoomed 10x: the pupils, the point between the
 // eyes and the mouth, and the width of the face from cheek to cheek.
 const cv::Point2f kTrueRightEye(203.0f, 101.5f);  // subject's right, image left
 const cv::Point2f kTrueLeftEye(246.0f, 103.5f);
 const cv::Point2f kTrueFaceCentre(225.0f, 125.0f);
 constexpr float kTrueFaceWidth = 95.0f;
-
-cv::Mat portrait() {
-    return cv::imread(PS_SAMPLES_DIR "/astronaut.png", cv::IMREAD_COLOR);
-}
-
-cv::Point2f apply(const cv::Matx23d& m, const cv::Point2f& p) {
-    return {float(m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2)),
-            float(m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2))};
-}
-
-float distance(const cv::Point2f& a, const cv::Point2f& b) {
-    return std::hypot(a.x - b.x, a.y - b.y);
-}
-
-// A photo made from the portrait, with the map from the portrait's pixels into it.
-struct Variant {
-    cv::Mat image;
-    cv::Matx23d map = cv::Matx23d(1, 0, 0, 0, 1, 0);
-    bool mirrored = false;
-    float roll_deg = 0.0f;  // DetectedFace's convention: clockwise on screen
-};
-
-Variant rolled(const cv::Mat& src, double angle_deg) {
-    // Turned counter-clockwise on screen by angle_deg, on a canvas that crops nothing.
-    const cv::Point2f centre(src.cols / 2.0f, src.rows / 2.0f);
-    cv::Mat m = cv::getRotationMatrix2D(centre, angle_deg, 1.0);
-    const cv::Rect2f bounds =
-        cv::RotatedRect(centre, src.size(), float(angle_deg)).boundingRect2f();
-    m.at<double>(0, 2) += bounds.width / 2.0 - centre.x;
-    m.at<double>(1, 2) += bounds.height / 2.0 - centre.y;
-    Variant v;
-    cv::warpAffine(src, v.image, m, cv::Size(int(bounds.width), int(bounds.height)),
-                   cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(128, 128, 128));
-    v.map = m;
-    v.roll_deg = float(-angle_deg);
-    return v;
-}
-
-Variant scaled(const cv::Mat& src, double factor) {
-    Variant v;
-    cv::resize(src, v.image, cv::Size(), factor, factor,
-               factor < 1.0 ? cv::INTER_AREA : cv::INTER_CUBIC);
-    v.map = cv::Matx23d(factor, 0, 0, 0, factor, 0);
-    return v;
-}
-
-// The portrait (scaled by factor) pasted onto a grey canvas with its top-left at `at`.
-Variant pasted(const cv::Mat& src, cv::Size canvas, cv::Point at, double factor,
-               cv::Mat* onto = nullptr) {
-    Variant v;
-    v.image = onto ? *onto : cv::Mat(canvas, CV_8UC3, cv::Scalar(128, 128, 128));
-    cv::Mat small;
-    cv::resize(src, small, cv::Size(), factor, factor, cv::INTER_AREA);
-    small.copyTo(v.image(cv::Rect(at, small.size())));
-    v.map = cv::Matx23d(factor, 0, at.x, 0, factor, at.y);
-    return v;
-}
-
-Variant make(const QString& name) {
-    const cv::Mat src = portrait();
-    if (name == "original") {
-        return {src.clone()};
-    }
-    if (name == "mirrored") {
-        Variant v;
-        cv::flip(src, v.image, 1);
-        v.map = cv::Matx23d(-1, 0, src.cols, 0, 1, 0);
-        v.mirrored = true;
-        return v;
-    }
-    if (name == "rolled +15") {
-        return rolled(src, 15.0);
-    }
-    if (name == "rolled -15") {
-        return rolled(src, -15.0);
-    }
-    if (name == "scaled 40%") {
-        return scaled(src, 0.4);
-    }
-    if (name == "scaled 200%") {
-        return scaled(src, 2.0);
-    }
-    if (name == "off-centre") {
-        return pasted(src, cv::Size(1600, 1200), cv::Point(1010, 620), 1.0);
-    }
-    Variant v{cv::Mat()};
-    if (name == "darker") {
-        src.convertTo(v.image, -1, 0.35, 0.0);
-    } else if (name == "brighter") {
-        src.convertTo(v.image, -1, 1.6, 10.0);  // saturates
-    }
-    return v;
-}
 
 // Pictures of the detections for a person to look at, written only when asked for with
 // PS_TEST_ARTIFACTS=<folder>, so an ordinary test run leaves nothing behind.

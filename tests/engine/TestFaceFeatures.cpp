@@ -2,15 +2,19 @@
 // scaled, off-centre, dark, bright): each located feature lies within 8% of the eye distance of
 // where a person measured it, and a face box over a featureless picture yields no features.
 #include <QtTest>
+
 #include <cmath>
 #include <map>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include "PortraitVariants.h"
 
 #include "face/FaceDetector.h"
 #include "face/FaceFeatures.h"
 
 namespace {
+
+using namespace portrait_variants;
 
 // The eye centres (pupils) as a colleague measured them for TestFaceDetector. The rest were
 // measured here by hand on astronaut.png (512x512) in crops enlarged 8-10x with a 5-pixel grid:
@@ -39,90 +43,6 @@ const int kAccepted[] = {1, 61, 291, 152};
 // but are not located (FaceFeatureEyes.cpp says why); they are drawn in the debug pictures.
 constexpr double kLooseTolerance = 0.2;
 const int kSecondary[] = {33, 263, 0, 13, 14, 17};
-
-cv::Mat portrait() {
-    return cv::imread(PS_SAMPLES_DIR "/astronaut.png", cv::IMREAD_COLOR);
-}
-
-cv::Point2f apply(const cv::Matx23d& m, const cv::Point2f& p) {
-    return {float(m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2)),
-            float(m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2))};
-}
-
-double distance(const cv::Point2f& a, const cv::Point2f& b) {
-    return std::hypot(a.x - b.x, a.y - b.y);
-}
-
-// A photo made from the portrait, with the map from the portrait's pixels into it.
-struct Variant {
-    cv::Mat image;
-    cv::Matx23d map = cv::Matx23d(1, 0, 0, 0, 1, 0);
-    bool mirrored = false;
-};
-
-Variant rolled(const cv::Mat& src, double angle_deg) {
-    // Turned counter-clockwise on screen by angle_deg, on a canvas that crops nothing.
-    const cv::Point2f centre(src.cols / 2.0f, src.rows / 2.0f);
-    cv::Mat m = cv::getRotationMatrix2D(centre, angle_deg, 1.0);
-    const cv::Rect2f bounds =
-        cv::RotatedRect(centre, src.size(), float(angle_deg)).boundingRect2f();
-    m.at<double>(0, 2) += bounds.width / 2.0 - centre.x;
-    m.at<double>(1, 2) += bounds.height / 2.0 - centre.y;
-    Variant v;
-    cv::warpAffine(src, v.image, m, cv::Size(int(bounds.width), int(bounds.height)),
-                   cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(128, 128, 128));
-    v.map = m;
-    return v;
-}
-
-Variant scaled(const cv::Mat& src, double factor) {
-    Variant v;
-    cv::resize(src, v.image, cv::Size(), factor, factor,
-               factor < 1.0 ? cv::INTER_AREA : cv::INTER_CUBIC);
-    // resize maps pixel centres, so pixel x lands at (x + 0.5) * factor - 0.5.
-    v.map = cv::Matx23d(factor, 0, 0.5 * factor - 0.5, 0, factor, 0.5 * factor - 0.5);
-    return v;
-}
-
-Variant make(const QString& name) {
-    const cv::Mat src = portrait();
-    if (name == "original") {
-        return {src.clone()};
-    }
-    if (name == "mirrored") {
-        Variant v;
-        cv::flip(src, v.image, 1);
-        v.map = cv::Matx23d(-1, 0, src.cols - 1, 0, 1, 0);
-        v.mirrored = true;
-        return v;
-    }
-    if (name == "rolled +15") {
-        return rolled(src, 15.0);
-    }
-    if (name == "rolled -15") {
-        return rolled(src, -15.0);
-    }
-    if (name == "scaled 40%") {
-        return scaled(src, 0.4);
-    }
-    if (name == "scaled 200%") {
-        return scaled(src, 2.0);
-    }
-    if (name == "off-centre") {
-        Variant v;
-        v.image = cv::Mat(cv::Size(1600, 1200), CV_8UC3, cv::Scalar(128, 128, 128));
-        src.copyTo(v.image(cv::Rect(cv::Point(1010, 620), src.size())));
-        v.map = cv::Matx23d(1, 0, 1010, 0, 1, 620);
-        return v;
-    }
-    Variant v;
-    if (name == "darker") {
-        src.convertTo(v.image, -1, 0.35, 0.0);
-    } else if (name == "brighter") {
-        src.convertTo(v.image, -1, 1.6, 10.0);  // saturates
-    }
-    return v;
-}
 
 const char* kVariants[] = {"original",    "mirrored",   "rolled +15", "rolled -15", "scaled 40%",
                            "scaled 200%", "off-centre", "darker",     "brighter"};
