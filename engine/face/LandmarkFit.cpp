@@ -72,6 +72,10 @@ struct Problem {
     int param_count = kPoseParams;
     double identity_prior = 1.0;
     double expression_prior = 1.0;
+    double symmetry_prior = 0.0;
+    double pose_prior = 0.0;
+    // Left/Right blendshape pairs whose weights are both free (shape indices).
+    std::vector<std::pair<int, int>> symmetric_pairs;
 };
 
 bool isExpression(int shape) {
@@ -92,11 +96,53 @@ glm::dvec3 targetLocalPoint(const Problem& pr, const State& s, const LandmarkTar
     return t.partner >= 0 ? 0.5 * (a + localPoint(pr, s, t.partner)) : a;
 }
 
+// The head's rotation as a rotation vector (axis times angle, radians): its x is pitch, its y
+// yaw, near enough for a prior.
+glm::dvec3 rotationVector(const glm::dquat& rotation) {
+    const glm::dquat q = rotation.w < 0.0 ? -rotation : rotation;
+    const double sin_half = glm::length(glm::dvec3(q.x, q.y, q.z));
+    if (sin_half < 1e-12) {
+        return glm::dvec3(0.0);
+    }
+    const double angle = 2.0 * std::atan2(sin_half, q.w);
+    return glm::dvec3(q.x, q.y, q.z) * (angle / sin_half);
+}
+
+// The rotation that turns the face's forward axis (+z) straight at the camera from where the
+// face is, without roll. A face high in a wide-angle photo that looks into the lens is pitched
+// in the camera's axes by the angle it is seen at; that is facing the camera, not turning.
+glm::dquat facingCamera(const glm::dvec3& translation) {
+    const double distance = glm::length(translation);
+    if (distance < 1e-9) {
+        return glm::dquat(1.0, 0.0, 0.0, 0.0);
+    }
+    const glm::dvec3 to_camera = -translation / distance;
+    const glm::dvec3 axis = glm::cross(glm::dvec3(0.0, 0.0, 1.0), to_camera);
+    const double sin_angle = glm::length(axis);
+    if (sin_angle < 1e-12) {
+        return glm::dquat(1.0, 0.0, 0.0, 0.0);  // straight ahead (behind is not a face)
+    }
+    return glm::angleAxis(std::atan2(sin_angle, to_camera.z), axis / sin_angle);
+}
+
+// The head's turn away from facing the camera, in the frame of the line of sight.
+glm::dquat turnFromCamera(const State& s) {
+    return glm::inverse(facingCamera(s.translation)) * s.rotation;
+}
+
 double priorCost(const Problem& pr, const State& s) {
     double cost = 0.0;
     for (int k = 0; k < kShapeParams; ++k) {
         const double weight = isExpression(k) ? pr.expression_prior : pr.identity_prior;
         cost += weight * s.shape[k] * s.shape[k];
+    }
+    for (const auto& [a, b] : pr.symmetric_pairs) {
+        const double d = s.shape[a] - s.shape[b];
+        cost += pr.symmetry_prior * d * d;
+    }
+    if (pr.pose_prior > 0.0) {
+        const glm::dvec3 v = rotationVector(turnFromCamera(s));
+        cost += pr.pose_prior * (v.x * v.x + v.y * v.y);
     }
     return cost;
 }
@@ -235,6 +281,33 @@ void normalEquations(const Problem& pr, const State& s, std::vector<double>& h,
             const double weight = isExpression(k) ? pr.expression_prior : pr.identity_prior;
             h[size_t(c) * n + c] += weight;
             g[c] += weight * s.shape[k];
+        }
+    }
+    for (const auto& [left, right] : pr.symmetric_pairs) {
+        const int a = pr.column[left], b = pr.column[right];
+        const double d = pr.symmetry_prior * (s.shape[left] - s.shape[right]);
+        g[a] += d;
+        g[b] -= d;
+        h[size_t(a) * n + a] += pr.symmetry_prior;
+        h[size_t(b) * n + b] += pr.symmetry_prior;
+        h[size_t(a) * n + b] -= pr.symmetry_prior;
+        h[size_t(b) * n + a] -= pr.symmetry_prior;
+    }
+    if (pr.pose_prior > 0.0) {
+        // A left-multiplied increment w turns the rotation from facing the camera, F^-1 R, by
+        // F^T w; its rotation vector moves by about that at the angles a face turns. The
+        // prior's pitch and yaw rows of the Jacobian are therefore those of F^T (F's change
+        // with the translation is second order and left out).
+        const glm::dmat3 f = glm::mat3_cast(facingCamera(s.translation));
+        const glm::dvec3 v = rotationVector(turnFromCamera(s));
+        for (int row = 0; row < 2; ++row) {
+            const glm::dvec3 j = f[row];  // row `row` of F^T is column `row` of F
+            for (int a = 0; a < 3; ++a) {
+                g[a] += pr.pose_prior * j[a] * v[row];
+                for (int b = 0; b < 3; ++b) {
+                    h[size_t(a) * n + b] += pr.pose_prior * j[a] * j[b];
+                }
+            }
         }
     }
 }
@@ -376,10 +449,24 @@ Problem makeProblem(const std::vector<LandmarkTarget>& targets, cv::Size image_s
     pr.centre = glm::dvec2(0.5 * image_size.width, 0.5 * image_size.height);
     pr.identity_prior = options.identity_prior_px2;
     pr.expression_prior = options.expression_prior_px2;
+    pr.symmetry_prior = options.symmetry_prior_px2;
+    pr.pose_prior = options.pose_prior_px2;
     pr.param_count = kPoseParams;
     for (int k = 0; k < kShapeParams; ++k) {
-        const bool free = isExpression(k) ? fit_expression : fit_identity;
+        const bool free =
+            isExpression(k)
+                ? fit_expression && options.free_expressions.test(size_t(k - kIdentityModeCount))
+                : fit_identity;
         pr.column[k] = free ? pr.param_count++ : -1;
+    }
+    if (pr.symmetry_prior > 0.0) {
+        for (int j = 0; j < kBlendshapeCount; ++j) {
+            const int mirror = static_cast<int>(mirroredBlendshape(static_cast<Blendshape>(j)));
+            const int a = kIdentityModeCount + j, b = kIdentityModeCount + mirror;
+            if (j < mirror && pr.column[a] >= 0 && pr.column[b] >= 0) {
+                pr.symmetric_pairs.emplace_back(a, b);
+            }
+        }
     }
     return pr;
 }

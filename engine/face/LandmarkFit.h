@@ -4,6 +4,7 @@
 // the whole mesh follow the points a person drags. Pure functions; safe from any thread.
 #pragma once
 
+#include <bitset>
 #include <glm/vec2.hpp>
 #include <opencv2/core/types.hpp>
 #include <vector>
@@ -30,6 +31,18 @@ struct LandmarkFitOptions {
     // canonical neutral face and keep the problem well posed when few points are given.
     float identity_prior_px2 = 1.0f;
     float expression_prior_px2 = 1.0f;
+    // Cost, in squared pixels, of a weight difference of 1 between a Left shape and its Right
+    // partner: a face is rarely lopsided, so a photo's evidence must pay for an asymmetry.
+    float symmetry_prior_px2 = 0.0f;
+    // Cost, in squared pixels per squared radian, of pitch and yaw away from facing the camera
+    // (the line of sight from the face, not the camera's axis).
+    // Few 2D points leave pitch and the face's vertical proportions trading off; portraits face
+    // the camera, so the evidence must pay for a turned head. Roll is free.
+    float pose_prior_px2 = 0.0f;
+    // The blendshapes the fit may move; the others stay at the start's weights. A photo fit
+    // frees only what its evidence can see (brows, lips, jaw), so unobserved shapes do not
+    // soak up detector noise.
+    std::bitset<kBlendshapeCount> free_expressions = std::bitset<kBlendshapeCount>().set();
     int max_iterations = 40;
     PerspectiveCamera camera;
 };

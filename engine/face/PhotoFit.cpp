@@ -1,5 +1,6 @@
 #include "face/PhotoFit.h"
 
+#include <bitset>
 #include <cmath>
 
 #include "face/FaceFeatures.h"
@@ -36,6 +37,45 @@ std::vector<LandmarkTarget> eyeTargets(const EyeCentres& eyes, float weight) {
     };
 }
 
+// The blendshapes a photo's located features can show: brows, lips and jaw. Lids, gaze,
+// cheeks, the nose and the tongue have no located evidence and stay at rest.
+std::bitset<kBlendshapeCount> observableExpressions() {
+    std::bitset<kBlendshapeCount> free;
+    for (Blendshape b :
+         {Blendshape::BrowDownLeft, Blendshape::BrowDownRight, Blendshape::BrowInnerUp,
+          Blendshape::BrowOuterUpLeft, Blendshape::BrowOuterUpRight, Blendshape::JawOpen,
+          Blendshape::MouthFunnel, Blendshape::MouthPucker, Blendshape::MouthSmileLeft,
+          Blendshape::MouthSmileRight, Blendshape::MouthFrownLeft, Blendshape::MouthFrownRight,
+          Blendshape::MouthStretchLeft, Blendshape::MouthStretchRight,
+          Blendshape::MouthLowerDownLeft, Blendshape::MouthLowerDownRight,
+          Blendshape::MouthUpperUpLeft, Blendshape::MouthUpperUpRight}) {
+        free.set(static_cast<size_t>(b));
+    }
+    return free;
+}
+
+// Priors in proportion to the face's size, so a small and a large copy of one photo fit alike:
+// each is the pixel error, as a fraction of the eye distance, that a coefficient of 1 must
+// remove to be worth it. Expressions cost twice what identity does, so a photo's lasting
+// features (brow height, lip fullness) are read as the person, not as a held expression; the
+// pose prior, 0.15 per radian, costs a head seen at 14 points and turned 25 degrees about a degree
+// (TestLandmarkFit); stronger priors bias turned heads more. Chosen on the sample portrait and its
+// copies (TestPhotoFit), where these values keep every landmark within about 5% of the eye
+// distance.
+LandmarkFitOptions photoFitOptions(const FaceFit& placed) {
+    const glm::vec2 d =
+        placed.landmarks2d[landmark::kLeftEyeOuter] - placed.landmarks2d[landmark::kRightEyeOuter];
+    const float iod = 0.7f * std::hypot(d.x, d.y);  // outer corners lie ~1.4 eye distances apart
+    const auto px2 = [iod](double fraction) { return float(fraction * fraction * iod * iod); };
+    LandmarkFitOptions options;
+    options.identity_prior_px2 = px2(0.04);
+    options.expression_prior_px2 = px2(0.08);
+    options.symmetry_prior_px2 = px2(0.1);
+    options.pose_prior_px2 = px2(0.15);
+    options.free_expressions = observableExpressions();
+    return options;
+}
+
 }  // namespace
 
 Result<PhotoFitReport> fitFaceInPhoto(const cv::Mat& bgr, const DetectedFace& face) {
@@ -61,7 +101,7 @@ Result<PhotoFitReport> fitFaceInPhoto(const cv::Mat& bgr, const DetectedFace& fa
     if (targets.size() < 4) {
         return report;  // too little evidence to move pose, shape and expression safely
     }
-    Result<FaceFit> refined = refineFit(report.fit, targets);
+    Result<FaceFit> refined = refineFit(report.fit, targets, photoFitOptions(report.fit));
     if (refined) {
         report.fit = std::move(refined).value();
     }

@@ -1,7 +1,10 @@
 // The landmark fit recovers what made the landmarks: synthetic faces with known pose, identity
 // and expression are projected, fitted from a frontal neutral start, and compared.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
+#include <glm/geometric.hpp>
+#include <glm/gtc/quaternion.hpp>
 
 #include "face/FaceFit.h"
 #include "face/FaceMesh.h"
@@ -71,6 +74,20 @@ glm::vec2 eyeCentre(const FaceFit& fit, int a, int b) {
     return PerspectiveCamera().project(mid, fit.image_size);
 }
 
+// The rotation that points the face's forward axis (+z) from `translation` at the camera.
+glm::quat facingCamera(const glm::vec3& translation) {
+    const glm::vec3 to_camera = -glm::normalize(translation);
+    const glm::vec3 axis = glm::cross(glm::vec3(0.0f, 0.0f, 1.0f), to_camera);
+    return glm::angleAxis(std::atan2(glm::length(axis), to_camera.z), glm::normalize(axis));
+}
+
+// Degrees between the face's forward axis and its line of sight to the camera.
+float turnFromCameraDeg(const HeadPose& pose) {
+    const glm::vec3 forward = toQuat(pose) * glm::vec3(0.0f, 0.0f, 1.0f);
+    const glm::vec3 to_camera = -glm::normalize(pose.translation);
+    return glm::degrees(std::acos(std::clamp(glm::dot(forward, to_camera), -1.0f, 1.0f)));
+}
+
 }  // namespace
 
 class TestLandmarkFit : public QObject {
@@ -82,6 +99,9 @@ private slots:
     void fivePointsLandOnTheClicks_data();
     void fivePointsLandOnTheClicks();
     void refitFollowsAMovedMouthCorner();
+    void onlyFreeExpressionsMove();
+    void symmetryPriorEvensAPair();
+    void posePriorPullsTowardsFacingTheCamera();
     void rejectsBadTargets();
     void identityModesAreSymmetricSmoothAndSized();
     void benchmarkRefitWithCorrections();
@@ -187,6 +207,131 @@ void TestLandmarkFit::refitFollowsAMovedMouthCorner() {
     QVERIFY(neighbours > 3.0f);
     QVERIFY(moved(landmark::kMouthLeft) < 0.5f * neighbours);
     QVERIFY(moved(landmark::kForeheadTop) < 1.0f);
+}
+
+void TestLandmarkFit::onlyFreeExpressionsMove() {
+    // The truth also blinks; with only the jaw and the smile free, the blink is not soaked up
+    // by other shapes and the free ones are still recovered.
+    const FaceFit truth = syntheticFit({5.0f, -10.0f, 0.0f}, true);
+    LandmarkFitOptions options;
+    options.free_expressions.reset();
+    for (Blendshape b :
+         {Blendshape::JawOpen, Blendshape::MouthSmileLeft, Blendshape::MouthSmileRight}) {
+        options.free_expressions.set(size_t(b));
+    }
+    const Result<FaceFit> fit = fitToLandmarks(allTargets(truth), kImage, options);
+    QVERIFY(fit.ok());
+    for (int j = 0; j < kBlendshapeCount; ++j) {
+        if (!options.free_expressions.test(size_t(j))) {
+            QCOMPARE(fit->expression[size_t(j)], 0.0f);
+        }
+    }
+    const auto w = [&](Blendshape b) { return fit->expression[size_t(b)]; };
+    qInfo("jawOpen %.3f (truth 0.4), smile %.3f / %.3f (truth 0.5)", w(Blendshape::JawOpen),
+          w(Blendshape::MouthSmileLeft), w(Blendshape::MouthSmileRight));
+    QVERIFY(std::abs(w(Blendshape::JawOpen) - 0.4f) < 0.1f);
+    QVERIFY(std::abs(w(Blendshape::MouthSmileLeft) - 0.5f) < 0.1f);
+    QVERIFY(std::abs(w(Blendshape::MouthSmileRight) - 0.5f) < 0.1f);
+}
+
+void TestLandmarkFit::symmetryPriorEvensAPair() {
+    FaceFit truth = syntheticFit({0.0f, 8.0f, 0.0f}, false);
+    truth.expression[size_t(Blendshape::MouthSmileLeft)] = 0.6f;
+    truth.expression[size_t(Blendshape::MouthSmileRight)] = 0.2f;
+    updateFaceFit(truth);
+    const auto smiles = [](const FaceFit& fit) {
+        return glm::vec2(fit.expression[size_t(Blendshape::MouthSmileLeft)],
+                         fit.expression[size_t(Blendshape::MouthSmileRight)]);
+    };
+    const Result<FaceFit> free = fitToLandmarks(allTargets(truth), kImage);
+    LandmarkFitOptions even;
+    even.symmetry_prior_px2 = 1e7f;
+    const Result<FaceFit> evened = fitToLandmarks(allTargets(truth), kImage, even);
+    QVERIFY(free.ok() && evened.ok());
+    qInfo("smile left/right: free %.3f / %.3f, with a strong symmetry prior %.3f / %.3f",
+          smiles(*free).x, smiles(*free).y, smiles(*evened).x, smiles(*evened).y);
+    QVERIFY(glm::distance(smiles(*free), glm::vec2(0.6f, 0.2f)) < 0.05f);
+    QVERIFY(std::abs(smiles(*evened).x - smiles(*evened).y) < 0.02f);
+    QVERIFY(smiles(*evened).x > 0.2f);  // evened out, not switched off
+}
+
+void TestLandmarkFit::posePriorPullsTowardsFacingTheCamera() {
+    // A face in the top-left corner of a wide-angle frame, looking into the lens: in the
+    // camera's axes it is pitched and turned by the angle it is seen at.
+    FaceFit truth;
+    truth.image_size = kImage;
+    glm::quat rotation(1.0f, 0.0f, 0.0f, 0.0f);
+    for (int i = 0; i < 4; ++i) {
+        truth.pose.translation =
+            PerspectiveCamera().placeFace({220.0f, 200.0f}, 200.0f, kImage, rotation);
+        rotation = facingCamera(truth.pose.translation);
+    }
+    truth.pose = headPoseFrom(rotation, truth.pose.translation);
+    updateFaceFit(truth);
+    QVERIFY(std::abs(truth.pose.rotation_deg.x) > 10.0f && turnFromCameraDeg(truth.pose) < 0.1f);
+
+    // The same head truly turned 25 degrees from the camera.
+    FaceFit turned = truth;
+    turned.pose = headPoseFrom(glm::angleAxis(glm::radians(25.0f), glm::vec3(0, 1, 0)) * rotation,
+                               truth.pose.translation);
+    updateFaceFit(turned);
+    // From five points of the turned head, with a strong prior: the prior wins over so little
+    // evidence and holds the face looking at the camera, not along the camera's axis.
+    std::vector<LandmarkTarget> five;
+    for (int i : {landmark::kRightEyeOuter, landmark::kLeftEyeOuter, landmark::kNoseTip,
+                  landmark::kMouthRight, landmark::kMouthLeft}) {
+        five.push_back({i, turned.landmarks2d[i], 1.0f, -1});
+    }
+    LandmarkFitOptions strong;
+    strong.fit_identity = false;
+    strong.fit_expression = false;
+    strong.pose_prior_px2 = 1e6f;
+    const Result<FaceFit> held = fitToLandmarks(five, kImage, strong);
+    QVERIFY(held.ok());
+    qInfo("five points, strong prior: %.3f deg from facing the camera",
+          turnFromCameraDeg(held->pose));
+    QVERIFY(turnFromCameraDeg(held->pose) < 1.0f);
+    QVERIFY(std::abs(held->pose.rotation_deg.x) > 10.0f);
+
+    // Seen in all its points, with a prior as strong as the photo fit's (0.15 of the eye
+    // distance per radian): the evidence wins.
+    LandmarkFitOptions photo_like;
+    photo_like.pose_prior_px2 = (0.15f * 140.0f) * (0.15f * 140.0f);
+    const Result<FaceFit> fit = fitToLandmarks(allTargets(turned), kImage, photo_like);
+    QVERIFY(fit.ok());
+    const float error = rotationErrorDeg(fit->pose, turned.pose);
+    qInfo("turned 25 deg, all points, photo-fit prior: rotation error %.3f deg", error);
+    QVERIFY(error < 1.0f);
+
+    // Seen only at the points a photo's feature search locates (eyes, outer eye corners, three
+    // points on each brow, the lips, the nose tip and the chin), with identity and expression
+    // free under the photo fit's priors: within 2 degrees.
+    std::vector<LandmarkTarget> features = {
+        {landmark::kRightEyeOuter,
+         eyeCentre(turned, landmark::kRightEyeOuter, landmark::kRightEyeInner), 2.0f,
+         landmark::kRightEyeInner},
+        {landmark::kLeftEyeOuter,
+         eyeCentre(turned, landmark::kLeftEyeOuter, landmark::kLeftEyeInner), 2.0f,
+         landmark::kLeftEyeInner},
+    };
+    for (int i : {landmark::kRightEyeOuter, landmark::kLeftEyeOuter, 53, 52, 65, 283, 282, 295,
+                  landmark::kMouthRight, landmark::kMouthLeft, 0, 17, landmark::kUpperInnerLip,
+                  landmark::kLowerInnerLip, landmark::kNoseTip, landmark::kChin}) {
+        features.push_back({i, turned.landmarks2d[i], 0.7f, -1});
+    }
+    const float iod = glm::distance(features[0].pixel, features[1].pixel);
+    const auto px2 = [iod](float fraction) { return fraction * fraction * iod * iod; };
+    LandmarkFitOptions photo;
+    photo.identity_prior_px2 = px2(0.04f);
+    photo.expression_prior_px2 = px2(0.08f);
+    photo.symmetry_prior_px2 = px2(0.1f);
+    photo.pose_prior_px2 = px2(0.15f);
+    const Result<FaceFit> sparse = fitToLandmarks(features, kImage, photo);
+    QVERIFY(sparse.ok());
+    const float sparse_error = rotationErrorDeg(sparse->pose, turned.pose);
+    qInfo("turned 25 deg, %zu feature points, photo-fit priors: rotation error %.3f deg",
+          features.size(), sparse_error);
+    QVERIFY(sparse_error < 2.0f);
 }
 
 void TestLandmarkFit::rejectsBadTargets() {
