@@ -9,6 +9,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "BenchRender.h"
+#include "BenchTiming.h"
 #include "CommandLine.h"
 #include "face/FaceDetector.h"
 #include "face/LandmarkFit.h"
@@ -21,21 +23,6 @@ namespace ps::app {
 namespace {
 
 constexpr int kRepetitions = 5;
-
-// The median of `repetitions` timed calls, in milliseconds; the first, cold call is not counted.
-double medianMs(const std::function<void()>& work, int repetitions) {
-    work();
-    std::vector<double> times;
-    for (int i = 0; i < repetitions; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        times.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
 
 // A 12-megapixel photo (4000x3000) with the sample portrait enlarged 3x in it, off-centre.
 Result<cv::Mat> twelveMegapixelPortrait(const std::string& sample_path) {
@@ -85,12 +72,14 @@ int benchFit(const std::string& sample_path, int repetitions) {
 }
 
 void printBenchHelp() {
-    std::cout << "Usage: portrait-studio bench [fit] [--threads N] [--photo P]\n\n"
+    std::cout << "Usage: portrait-studio bench [fit] [render] [--threads N] [--photo P]\n\n"
                  "Measures speed and prints one JSON object per line per case (the median of "
               << kRepetitions
               << " runs after a\nwarm-up run):\n"
                  "  fit    detection, feature location and fitting on a 12-megapixel photo,\n"
-                 "         and a refit from one corrected landmark (the landmark editor)\n\n"
+                 "         and a refit from one corrected landmark (the landmark editor)\n"
+                 "  render the real-time renderer on a 512x512 face crop and a 1920x1080 frame,\n"
+                 "         with one full-frame cv::remap of each size as the reference\n\n"
                  "--threads N sets OpenCV's worker threads (default 1: one core);\n"
                  "--photo P is the portrait used (default: the bundled sample).\n";
 }
@@ -123,20 +112,24 @@ int runBenchCommand(const std::vector<std::string>& args) {
             (arg == "--threads" ? threads : repetitions) = static_cast<int>(number);
             continue;
         }
-        if (arg == "fit") {
+        if (arg == "fit" || arg == "render") {
             cases.push_back(arg);
             continue;
         }
-        printError("bench: unknown case or option '" + arg + "' (cases: fit)");
+        printError("bench: unknown case or option '" + arg + "' (cases: fit, render)");
         return 2;
     }
     if (cases.empty()) {
-        cases = {"fit"};
+        cases = {"fit", "render"};
     }
     cv::setNumThreads(threads);
     for (const std::string& name : cases) {
         if (name == "fit") {
             if (const int code = benchFit(photo, repetitions); code != 0) {
+                return code;
+            }
+        } else if (name == "render") {
+            if (const int code = benchRender(photo, repetitions); code != 0) {
                 return code;
             }
         }

@@ -1,5 +1,7 @@
 #include "face/FaceFit.h"
 
+#include <glm/geometric.hpp>
+
 namespace ps {
 
 std::vector<glm::vec3> faceLocalVertices(const IdentityCoefficients& identity,
@@ -15,11 +17,24 @@ std::vector<glm::vec3> faceLocalVertices(const IdentityCoefficients& identity,
             }
         }
     }
+    // A blink's offsets close the canonical eye's opening exactly; a person whose eyes the
+    // identity made taller or shorter needs them scaled by how open their eye is, or a blink of
+    // 1 would leave a slit (or push the lids past each other).
+    const std::vector<glm::vec3>& neutral = blendshapes.neutral();
+    const auto openness = [&](int upper, int lower) {
+        const float canonical = glm::distance(neutral[upper], neutral[lower]);
+        return canonical > 0.0f ? glm::distance(v[upper], v[lower]) / canonical : 1.0f;
+    };
+    const float right_eye = openness(159, 145), left_eye = openness(386, 374);
     for (int j = 0; j < kBlendshapeCount; ++j) {
         if (expression[j] != 0.0f) {
-            const std::vector<glm::vec3>& d = blendshapes.deltas(static_cast<Blendshape>(j));
+            const auto shape = static_cast<Blendshape>(j);
+            const std::vector<glm::vec3>& d = blendshapes.deltas(shape);
+            const float weight = expression[j] * (shape == Blendshape::EyeBlinkRight  ? right_eye
+                                                  : shape == Blendshape::EyeBlinkLeft ? left_eye
+                                                                                      : 1.0f);
             for (size_t i = 0; i < v.size(); ++i) {
-                v[i] += expression[j] * d[i];
+                v[i] += weight * d[i];
             }
         }
     }

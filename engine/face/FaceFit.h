@@ -24,7 +24,8 @@ struct FaceFit {
     std::vector<glm::vec2> landmarks2d;  // 468, pixels, the vertices through the camera
 };
 
-// The face-local mesh (cm) for an identity and an expression: neutral + identity + expression.
+// The face-local mesh (cm) for an identity and an expression: neutral + identity + expression,
+// with the blinks scaled to the eye opening the identity gives, so a blink of 1 closes any eye.
 std::vector<glm::vec3> faceLocalVertices(const IdentityCoefficients& identity,
                                          const BlendshapeWeights& expression);
 

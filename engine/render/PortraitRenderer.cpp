@@ -1,0 +1,317 @@
+#include "render/PortraitRenderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <opencv2/imgproc.hpp>
+
+#include "face/FaceContours.h"
+#include "face/FaceMesh.h"
+#include "render/EyeOpenings.h"
+#include "render/TriangleRaster.h"
+
+namespace ps {
+
+namespace {
+
+constexpr int kOutline = int(contour::kFaceOval.size());
+constexpr int kHeadRingStart = kFaceVertexCount;
+constexpr int kStillRingStart = kHeadRingStart + kOutline;
+constexpr int kBorderStart = kStillRingStart + kOutline;
+// The head ring lies 30% further out from the head's centre than the face outline (hair, ears,
+// the neck under the jaw); the still ring 1.7 times as far out again as the head ring, leaving
+// room for the head to turn 30 degrees without reaching it.
+constexpr float kHeadRingScale = 1.3f;
+constexpr float kStillRingScale = 1.7f;
+// The head's centre sits this far behind the face's mean depth (cm), so the ring turns with the
+// skull rather than with the face's surface.
+constexpr float kHeadCentreDepthCm = 5.0f;
+
+cv::Point2f toPoint(const glm::vec2& p) {
+    return {p.x, p.y};
+}
+
+float orientation(const cv::Point2f& a, const cv::Point2f& b, const cv::Point2f& c) {
+    return (b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y);
+}
+
+float angleOf(const cv::Point2f& d) {
+    return std::atan2(d.y, d.x);
+}
+
+// Where the ray from `centre` through `through` leaves the rectangle `box` (centre inside).
+cv::Point2f rayExit(cv::Point2f centre, cv::Point2f through, const cv::Rect2f& box) {
+    const cv::Point2f d = through - centre;
+    float t = std::numeric_limits<float>::max();
+    if (d.x > 0)
+        t = std::min(t, (box.x + box.width - centre.x) / d.x);
+    if (d.x < 0)
+        t = std::min(t, (box.x - centre.x) / d.x);
+    if (d.y > 0)
+        t = std::min(t, (box.y + box.height - centre.y) / d.y);
+    if (d.y < 0)
+        t = std::min(t, (box.y - centre.y) / d.y);
+    return t == std::numeric_limits<float>::max() ? through : centre + t * d;
+}
+
+glm::vec2 projectLocal(const glm::vec3& local, const HeadPose& pose, cv::Size size) {
+    return PerspectiveCamera().project(toQuat(pose) * local + pose.translation, size);
+}
+
+}  // namespace
+
+Result<PortraitRenderer> PortraitRenderer::create(const cv::Mat& photo_bgr, const FaceFit& source) {
+    if (photo_bgr.empty() || photo_bgr.type() != CV_8UC3) {
+        return Error{ErrorKind::BadInput, "the renderer needs an 8-bit BGR photo"};
+    }
+    if (source.image_size != photo_bgr.size() ||
+        source.landmarks2d.size() != size_t(kFaceVertexCount) ||
+        source.vertices.size() != size_t(kFaceVertexCount)) {
+        return Error{ErrorKind::BadInput, "the face fit does not belong to this photo"};
+    }
+    for (const glm::vec2& p : source.landmarks2d) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            return Error{ErrorKind::BadInput, "the face fit has landmarks off the image plane"};
+        }
+    }
+    PortraitRenderer r;
+    r.photo_ = photo_bgr;
+    r.source_ = source;
+    const cv::Size size = photo_bgr.size();
+
+    // The head ring: each outline vertex pushed out from the head's centre, in the face's own
+    // frame, so the ring turns with the head in 3D.
+    const std::vector<glm::vec3> local = faceLocalVertices(source.identity, source.expression);
+    glm::vec3 centre(0.0f);
+    for (const glm::vec3& v : local) {
+        centre += v;
+    }
+    centre /= float(local.size());
+    centre.x = 0.0f;
+    centre.z -= kHeadCentreDepthCm;
+    r.source_points_.resize(kBorderStart);
+    for (int i = 0; i < kFaceVertexCount; ++i) {
+        r.source_points_[i] = toPoint(source.landmarks2d[i]);
+    }
+    cv::Point2f middle(0.0f, 0.0f);
+    for (int i = 0; i < kOutline; ++i) {
+        const glm::vec3 o = local[contour::kFaceOval[i]];
+        r.outline_local_.push_back(o);
+        r.head_ring_local_.push_back(centre + kHeadRingScale * (o - centre));
+        const glm::vec2 p = projectLocal(r.head_ring_local_.back(), source.pose, size);
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            return Error{ErrorKind::BadInput, "the face fit puts the head behind the camera"};
+        }
+        r.source_points_[kHeadRingStart + i] = toPoint(p);
+        middle += toPoint(source.landmarks2d[contour::kFaceOval[i]]);
+    }
+    middle *= 1.0f / float(kOutline);
+
+    // The still ring, and the region it bounds (inside the photo).
+    std::vector<cv::Point2f> still(kOutline);
+    for (int i = 0; i < kOutline; ++i) {
+        still[i] = middle + kStillRingScale * (r.source_points_[kHeadRingStart + i] - middle);
+    }
+    r.region_ = (cv::boundingRect(still) + cv::Size(4, 4) - cv::Point(2, 2)) &
+                cv::Rect(0, 0, size.width, size.height);
+    if (r.region_.area() <= 0) {
+        return Error{ErrorKind::BadInput, "the face lies outside the photo"};
+    }
+    // Pixel centres are integers; the border runs half a pixel outside the outermost ones, so
+    // every pixel of the region lies strictly inside the triangles.
+    const cv::Rect2f border(float(r.region_.x) - 0.5f, float(r.region_.y) - 0.5f,
+                            float(r.region_.width), float(r.region_.height));
+    for (int i = 0; i < kOutline; ++i) {
+        still[i].x = std::clamp(still[i].x, border.x, border.x + border.width);
+        still[i].y = std::clamp(still[i].y, border.y, border.y + border.height);
+        r.source_points_[kStillRingStart + i] = still[i];
+    }
+    for (int i = 0; i < kOutline; ++i) {
+        r.source_points_.push_back(rayExit(middle, still[i], border));
+    }
+    const int corner_start = int(r.source_points_.size());
+    const cv::Point2f corners[4] = {border.tl(),
+                                    {border.x + border.width, border.y},
+                                    border.br(),
+                                    {border.x, border.y + border.height}};
+    for (const cv::Point2f& c : corners) {
+        r.source_points_.push_back(c);
+    }
+
+    // Triangles between consecutive rings, outermost first. Between the still ring and the
+    // border, a corner of the region that falls between two rays joins that sector's fan.
+    const float turn = orientation(middle, still[0], still[kOutline / 4]) >= 0.0f ? 1.0f : -1.0f;
+    const auto sweep = [&](float from, float to) {
+        float d = (to - from) * turn;
+        while (d < 0.0f)
+            d += 2.0f * float(CV_PI);
+        while (d >= 2.0f * float(CV_PI))
+            d -= 2.0f * float(CV_PI);
+        return d;
+    };
+    for (int i = 0; i < kOutline; ++i) {
+        const int j = (i + 1) % kOutline;
+        const int ri = kStillRingStart + i, rj = kStillRingStart + j;
+        const int bi = kBorderStart + i, bj = kBorderStart + j;
+        const float from = angleOf(r.source_points_[bi] - middle);
+        const float span = sweep(from, angleOf(r.source_points_[bj] - middle));
+        std::vector<std::pair<float, int>> between;
+        for (int k = 0; k < 4; ++k) {
+            const float s = sweep(from, angleOf(corners[k] - middle));
+            if (s > 0.0f && s < span) {
+                between.emplace_back(s, corner_start + k);
+            }
+        }
+        std::sort(between.begin(), between.end());
+        int last = bi;
+        if (!between.empty()) {
+            r.ring_triangles_.push_back({ri, bi, between.front().second});
+            r.ring_triangles_.push_back({ri, between.front().second, rj});
+            last = between.front().second;
+            for (size_t k = 1; k < between.size(); ++k) {
+                r.ring_triangles_.push_back({rj, last, between[k].second});
+                last = between[k].second;
+            }
+            r.ring_triangles_.push_back({rj, last, bj});
+        } else {
+            r.ring_triangles_.push_back({ri, bi, bj});
+            r.ring_triangles_.push_back({ri, bj, rj});
+        }
+    }
+    for (int ring = 0; ring < 2; ++ring) {  // head ring to still ring, then outline to head ring
+        for (int i = 0; i < kOutline; ++i) {
+            const int j = (i + 1) % kOutline;
+            const int inner_i = ring == 0 ? kHeadRingStart + i : contour::kFaceOval[i];
+            const int inner_j = ring == 0 ? kHeadRingStart + j : contour::kFaceOval[j];
+            const int outer_i = ring == 0 ? kStillRingStart + i : kHeadRingStart + i;
+            const int outer_j = ring == 0 ? kStillRingStart + j : kHeadRingStart + j;
+            r.ring_triangles_.push_back({inner_i, outer_i, outer_j});
+            r.ring_triangles_.push_back({inner_i, outer_j, inner_j});
+        }
+    }
+    const auto sign = [&](const std::array<int, 3>& t) {
+        const float o =
+            orientation(r.source_points_[t[0]], r.source_points_[t[1]], r.source_points_[t[2]]);
+        return o > 0.0f ? 1.0f : o < 0.0f ? -1.0f : 0.0f;
+    };
+    for (const std::array<int, 3>& t : r.ring_triangles_) {
+        r.ring_orientation_.push_back(sign(t));
+    }
+    for (const MeshTriangle& t : FaceMesh::canonical().triangles()) {
+        r.face_orientation_.push_back(sign({t[0], t[1], t[2]}));
+    }
+    r.mouth_ = MouthInterior(photo_bgr, source.landmarks2d);
+    return r;
+}
+
+std::vector<cv::Point2f> PortraitRenderer::targetPoints(const FaceFit& target) const {
+    std::vector<cv::Point2f> points = source_points_;
+    for (int i = 0; i < kFaceVertexCount; ++i) {
+        points[i] = toPoint(target.landmarks2d[i]);
+    }
+    // Each head-ring point keeps its place relative to its outline vertex as the head turns in
+    // 3D, and follows that vertex wherever the target puts it (a jaw that drops takes the skin
+    // under it along; landmarks moved by hand take the hair with them).
+    for (int i = 0; i < kOutline; ++i) {
+        const glm::vec2 ring = projectLocal(head_ring_local_[i], target.pose, target.image_size);
+        const glm::vec2 outline = projectLocal(outline_local_[i], target.pose, target.image_size);
+        const glm::vec2 p = target.landmarks2d[contour::kFaceOval[i]] + (ring - outline);
+        if (std::isfinite(p.x) && std::isfinite(p.y)) {
+            points[kHeadRingStart + i] = toPoint(p);
+        }
+    }
+    return points;
+}
+
+Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* uncovered) const {
+    if (target.image_size != photo_.size() ||
+        target.landmarks2d.size() != size_t(kFaceVertexCount) ||
+        target.vertices.size() != size_t(kFaceVertexCount)) {
+        return Error{ErrorKind::BadInput, "the target face does not belong to this photo"};
+    }
+    for (const glm::vec2& p : target.landmarks2d) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+            return Error{ErrorKind::BadInput, "the target face has landmarks off the image plane"};
+        }
+    }
+    photo_.copyTo(frame);
+    const std::vector<cv::Point2f> dst = targetPoints(target);
+
+    // One set of maps per thread, kept between frames: no allocation per frame.
+    thread_local RemapMaps maps;
+    maps.create(region_);
+    constexpr short kUnreached = -32000;
+    if (uncovered) {
+        maps.whole.setTo(cv::Scalar(kUnreached, kUnreached));
+    }
+    // A triangle that turns over in the frame lies behind a fold (the far cheek behind the
+    // nose, hair behind a turning jaw). Such triangles are drawn first, under everything: the
+    // mesh and its rings are one disc pinned at the border, so together every triangle covers
+    // every pixel, and the ones facing the camera then paint over the hidden ones.
+    const auto copy = [&](const std::array<int, 3>& t, const std::vector<cv::Point2f>& from,
+                          cv::Point2f out[3]) {
+        out[0] = from[t[0]];
+        out[1] = from[t[1]];
+        out[2] = from[t[2]];
+    };
+    const auto turnedOver = [&](const std::array<int, 3>& t, float source_sign) {
+        return source_sign * orientation(dst[t[0]], dst[t[1]], dst[t[2]]) < 0.0f;
+    };
+    const auto draw = [&](const std::array<int, 3>& t) {
+        cv::Point2f d[3], s[3];
+        copy(t, dst, d);
+        copy(t, source_points_, s);
+        rasterizeTriangle(d, s, maps);
+    };
+    const std::vector<MeshTriangle>& triangles = FaceMesh::canonical().triangles();
+    const auto face = [&](size_t i) {
+        const MeshTriangle& t = triangles[i];
+        return std::array<int, 3>{t[0], t[1], t[2]};
+    };
+    std::vector<char> ring_hidden(ring_triangles_.size()), face_hidden(triangles.size());
+    for (size_t i = 0; i < ring_triangles_.size(); ++i) {
+        ring_hidden[i] = turnedOver(ring_triangles_[i], ring_orientation_[i]);
+        if (ring_hidden[i]) {
+            draw(ring_triangles_[i]);
+        }
+    }
+    for (size_t i = 0; i < triangles.size(); ++i) {
+        face_hidden[i] = turnedOver(face(i), face_orientation_[i]);
+        if (face_hidden[i]) {
+            draw(face(i));
+        }
+    }
+    for (size_t i = 0; i < ring_triangles_.size(); ++i) {
+        if (!ring_hidden[i]) {
+            draw(ring_triangles_[i]);
+        }
+    }
+    // The face's own triangles back to front, so nearer parts (the nose as the head turns)
+    // cover farther ones.
+    std::vector<std::pair<float, int>> order;
+    order.reserve(triangles.size());
+    for (size_t i = 0; i < triangles.size(); ++i) {
+        if (!face_hidden[i]) {
+            const MeshTriangle& t = triangles[i];
+            order.emplace_back(
+                target.vertices[t[0]].z + target.vertices[t[1]].z + target.vertices[t[2]].z,
+                int(i));
+        }
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [depth, i] : order) {
+        draw(face(size_t(i)));
+    }
+    if (uncovered) {
+        std::vector<cv::Mat> xy;
+        cv::split(maps.whole, xy);
+        *uncovered = cv::countNonZero(xy[0] == kUnreached);
+    }
+    cv::Mat out = frame(region_);
+    cv::remap(photo_, out, maps.whole, maps.fraction, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    mouth_.draw(photo_, target.landmarks2d, frame, region_);
+    drawEyeOpenings(photo_, source_.landmarks2d, target.landmarks2d, frame, region_);
+    return {};
+}
+
+}  // namespace ps

@@ -1,0 +1,287 @@
+// The real-time renderer on the sample portrait: a target equal to the photo's own fit gives the
+// photo back, moved landmarks move the face, the mouth darkens as the jaw opens, a blink covers
+// the iris, and no pose in the studio's range leaves a pixel unwritten. With PS_TEST_ARTIFACTS
+// set it writes the contact sheet a person judges (issue 4).
+#include <QtTest>
+#include <cmath>
+#include <future>
+#include <glm/gtc/quaternion.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "face/FaceContours.h"
+#include "face/FaceMesh.h"
+#include "face/PhotoFit.h"
+#include "render/PixelSampling.h"
+#include "render/PortraitRenderer.h"
+
+using namespace ps;
+
+namespace {
+
+// The photo's fit with some blendshapes raised above what the photo wears, and the head turned
+// by `turn_deg` (pitch, yaw, roll) about its own origin, in the camera's axes.
+FaceFit posed(const FaceFit& source, std::initializer_list<std::pair<Blendshape, float>> weights,
+              const glm::vec3& turn_deg = glm::vec3(0.0f)) {
+    FaceFit target = source;
+    for (const auto& [shape, weight] : weights) {
+        float& w = target.expression[size_t(shape)];
+        w = std::max(w, weight);
+    }
+    const glm::quat turn = glm::quat(glm::radians(turn_deg));
+    target.pose = headPoseFrom(turn * toQuat(source.pose), source.pose.translation);
+    updateFaceFit(target);
+    return target;
+}
+
+double psnr(const cv::Mat& a, const cv::Mat& b) {
+    return cv::PSNR(a, b);
+}
+
+template <size_t N>
+std::vector<cv::Point2f> loopOf(const std::vector<glm::vec2>& landmarks,
+                                const std::array<int, N>& loop) {
+    std::vector<cv::Point2f> out;
+    for (int i : loop) {
+        out.emplace_back(landmarks[i].x, landmarks[i].y);
+    }
+    return out;
+}
+
+cv::Mat maskOf(cv::Size size, const std::vector<cv::Point2f>& polygon) {
+    cv::Mat mask = cv::Mat::zeros(size, CV_8UC1);
+    std::vector<cv::Point> ints;
+    for (const cv::Point2f& p : polygon) {
+        ints.emplace_back(cvRound(p.x), cvRound(p.y));
+    }
+    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{ints}, cv::Scalar(255));
+    return mask;
+}
+
+// Pixels under `mask` darker than `level` (an iris against the white of the eye and skin).
+int darkInside(const cv::Mat& bgr, const cv::Mat& mask, int level) {
+    cv::Mat grey;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    return cv::countNonZero((grey < level) & mask);
+}
+
+// Mean grey level of the pixels inside a polygon.
+double meanInside(const cv::Mat& bgr, const std::vector<cv::Point2f>& polygon) {
+    cv::Mat mask = cv::Mat::zeros(bgr.size(), CV_8UC1);
+    std::vector<cv::Point> ints;
+    for (const cv::Point2f& p : polygon) {
+        ints.emplace_back(cvRound(p.x), cvRound(p.y));
+    }
+    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{ints}, cv::Scalar(255));
+    cv::Mat grey;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    return cv::mean(grey, mask)[0];
+}
+
+}  // namespace
+
+class TestPortraitRenderer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void sameTargetGivesThePhotoBack();
+    void movedLandmarksMoveTheFace();
+    void openingTheJawDarkensTheMouth();
+    void aBlinkCoversTheIris();
+    void everyPoseCoversEveryPixel_data();
+    void everyPoseCoversEveryPixel();
+    void threadsRenderTheSameFrame();
+    void rejectsAMismatchedTarget();
+    void contactSheet();
+
+private:
+    cv::Mat photo_;
+    FaceFit fit_;
+    std::optional<PortraitRenderer> renderer_;
+};
+
+void TestPortraitRenderer::initTestCase() {
+    photo_ = cv::imread(PS_SAMPLES_DIR "/astronaut.png");
+    QVERIFY(!photo_.empty());
+    Result<LargestFaceFit> fitted = fitLargestFace(photo_, "astronaut.png");
+    QVERIFY(fitted.ok());
+    fit_ = fitted->report.fit;
+    Result<PortraitRenderer> renderer = PortraitRenderer::create(photo_, fit_);
+    QVERIFY(renderer.ok());
+    renderer_.emplace(std::move(renderer).value());
+}
+
+void TestPortraitRenderer::sameTargetGivesThePhotoBack() {
+    cv::Mat frame;
+    int uncovered = -1;
+    QVERIFY(renderer_->render(fit_, frame, &uncovered).ok());
+    const double full = psnr(frame, photo_);
+    const double region = psnr(frame(renderer_->region()), photo_(renderer_->region()));
+    qInfo("PSNR %.1f dB over the frame, %.1f dB over the region that can change (%dx%d)", full,
+          region, renderer_->region().width, renderer_->region().height);
+    QCOMPARE(uncovered, 0);
+    QVERIFY(region >= 45.0);
+}
+
+void TestPortraitRenderer::movedLandmarksMoveTheFace() {
+    const cv::Point shift(6, -4);
+    FaceFit target = fit_;
+    for (glm::vec2& p : target.landmarks2d) {
+        p += glm::vec2(float(shift.x), float(shift.y));
+    }
+    cv::Mat frame;
+    QVERIFY(renderer_->render(target, frame).ok());
+    // The face (its outline's box, a little inside) is the photo's face moved by `shift`.
+    const cv::Rect box = cv::boundingRect(loopOf(fit_.landmarks2d, contour::kFaceOval));
+    const cv::Rect inner(box.x + 4, box.y + 4, box.width - 8, box.height - 8);
+    const cv::Mat moved = frame(inner + shift);
+    const double match = psnr(moved, photo_(inner));
+    const double unmoved = psnr(frame(inner), photo_(inner));
+    qInfo("face moved by (%d, %d): PSNR %.1f dB against the moved photo, %.1f dB unmoved", shift.x,
+          shift.y, match, unmoved);
+    QVERIFY(match >= 40.0);
+    QVERIFY(unmoved < 30.0);
+}
+
+void TestPortraitRenderer::openingTheJawDarkensTheMouth() {
+    const FaceFit open = posed(fit_, {{Blendshape::JawOpen, 0.7f}});
+    cv::Mat frame;
+    QVERIFY(renderer_->render(open, frame).ok());
+    const double before = meanInside(photo_, loopOf(fit_.landmarks2d, contour::kInnerLips));
+    const double after = meanInside(frame, loopOf(open.landmarks2d, contour::kInnerLips));
+    qInfo("mean grey inside the lips: %.1f in the photo, %.1f with the jaw open", before, after);
+    QVERIFY(after < before - 20.0);
+}
+
+void TestPortraitRenderer::aBlinkCoversTheIris() {
+    const FaceFit blink =
+        posed(fit_, {{Blendshape::EyeBlinkLeft, 1.0f}, {Blendshape::EyeBlinkRight, 1.0f}});
+    cv::Mat frame;
+    QVERIFY(renderer_->render(blink, frame).ok());
+    for (const auto& loop : {contour::kRightEye, contour::kLeftEye}) {
+        const std::vector<cv::Point2f> open = loopOf(fit_.landmarks2d, loop);
+        // The iris: the opening's pixels darker than its mean (the white and the lids' skin are
+        // lighter).
+        const int level = int(meanInside(photo_, open));
+        // Where the open eye was, except the closed lids' own line (lashes are dark too).
+        cv::Mat mask = maskOf(photo_.size(), open);
+        std::vector<cv::Point> lid_line;
+        for (const cv::Point2f& p : loopOf(blink.landmarks2d, loop)) {
+            lid_line.emplace_back(cvRound(p.x), cvRound(p.y));
+        }
+        cv::polylines(mask, lid_line, true, cv::Scalar(0), 3);
+        const int iris_before = darkInside(photo_, mask, level);
+        const int iris_after = darkInside(frame, mask, level);
+        const double shut = std::abs(polygonArea(loopOf(blink.landmarks2d, loop)));
+        qInfo("eye opening: %d px darker than %d open, %d blinking; opening %.1f px^2 blinking",
+              iris_before, level, iris_after, shut);
+        QVERIFY(shut < 1.0);
+        QVERIFY(iris_before >= 5);
+        QVERIFY(iris_after <= iris_before / 4);  // lid skin now where the dark iris was
+    }
+}
+
+void TestPortraitRenderer::everyPoseCoversEveryPixel_data() {
+    QTest::addColumn<glm::vec3>("turn");
+    QTest::addColumn<float>("jaw");
+    QTest::newRow("yaw +30") << glm::vec3(0, 30, 0) << 0.0f;
+    QTest::newRow("yaw -30") << glm::vec3(0, -30, 0) << 0.0f;
+    QTest::newRow("pitch +20") << glm::vec3(20, 0, 0) << 0.0f;
+    QTest::newRow("pitch -20") << glm::vec3(-20, 0, 0) << 0.0f;
+    QTest::newRow("roll +20") << glm::vec3(0, 0, 20) << 0.0f;
+    QTest::newRow("roll -20") << glm::vec3(0, 0, -20) << 0.0f;
+    QTest::newRow("all, jaw open") << glm::vec3(-15, 25, 15) << 1.0f;
+}
+
+void TestPortraitRenderer::everyPoseCoversEveryPixel() {
+    QFETCH(glm::vec3, turn);
+    QFETCH(float, jaw);
+    const FaceFit target = posed(fit_, {{Blendshape::JawOpen, jaw}}, turn);
+    cv::Mat frame;
+    int uncovered = -1;
+    QVERIFY(renderer_->render(target, frame, &uncovered).ok());
+    QCOMPARE(uncovered, 0);
+    QCOMPARE(frame.size(), photo_.size());
+    // Outside the region that can change, the frame is the photo, pixel for pixel.
+    cv::Mat outside = cv::Mat::ones(photo_.size(), CV_8UC1) * 255;
+    outside(renderer_->region()).setTo(0);
+    cv::Mat diff;
+    cv::absdiff(frame, photo_, diff);
+    cv::cvtColor(diff, diff, cv::COLOR_BGR2GRAY);
+    QCOMPARE(cv::countNonZero(diff & outside), 0);
+}
+
+void TestPortraitRenderer::threadsRenderTheSameFrame() {
+    const FaceFit target = posed(fit_, {{Blendshape::JawOpen, 0.4f}}, {5, -20, 8});
+    const auto job = [&] {
+        cv::Mat frame;
+        for (int i = 0; i < 3; ++i) {
+            if (!renderer_->render(target, frame).ok()) {
+                return cv::Mat();
+            }
+        }
+        return frame;
+    };
+    std::future<cv::Mat> a = std::async(std::launch::async, job);
+    std::future<cv::Mat> b = std::async(std::launch::async, job);
+    const cv::Mat fa = a.get(), fb = b.get();
+    QVERIFY(!fa.empty() && !fb.empty());
+    QCOMPARE(cv::norm(fa, fb, cv::NORM_INF), 0.0);
+}
+
+void TestPortraitRenderer::rejectsAMismatchedTarget() {
+    FaceFit wrong = fit_;
+    wrong.image_size = cv::Size(100, 100);
+    cv::Mat frame;
+    QVERIFY(!renderer_->render(wrong, frame).ok());
+    wrong = fit_;
+    wrong.landmarks2d[5].x = std::nanf("");
+    QVERIFY(!renderer_->render(wrong, frame).ok());
+    QVERIFY(!PortraitRenderer::create(cv::Mat(), fit_).ok());
+}
+
+void TestPortraitRenderer::contactSheet() {
+    const QString artifacts = qEnvironmentVariable("PS_TEST_ARTIFACTS");
+    if (artifacts.isEmpty()) {
+        QSKIP("set PS_TEST_ARTIFACTS to a folder to write the contact sheet");
+    }
+    using B = Blendshape;
+    const std::pair<const char*, FaceFit> cells[] = {
+        {"photo fit", fit_},
+        {"jaw open", posed(fit_, {{B::JawOpen, 0.6f}})},
+        {"oo", posed(fit_, {{B::MouthFunnel, 0.8f}, {B::MouthPucker, 0.6f}, {B::JawOpen, 0.2f}})},
+        {"ee",
+         posed(fit_,
+               {{B::MouthStretchLeft, 0.6f}, {B::MouthStretchRight, 0.6f}, {B::JawOpen, 0.12f}})},
+        {"smile", posed(fit_, {{B::MouthSmileLeft, 1.0f}, {B::MouthSmileRight, 1.0f}})},
+        {"blink", posed(fit_, {{B::EyeBlinkLeft, 1.0f}, {B::EyeBlinkRight, 1.0f}})},
+        {"yaw +25", posed(fit_, {}, {0, 25, 0})},
+        {"yaw -25", posed(fit_, {}, {0, -25, 0})},
+        {"pitch +15", posed(fit_, {}, {15, 0, 0})},
+        {"pitch -15", posed(fit_, {}, {-15, 0, 0})},
+        {"roll +15", posed(fit_, {}, {0, 0, 15})},
+        {"roll -15", posed(fit_, {}, {0, 0, -15})},
+    };
+    const cv::Rect box = cv::boundingRect(loopOf(fit_.landmarks2d, contour::kFaceOval));
+    const int side = int(1.9f * std::max(box.width, box.height));
+    const cv::Rect crop =
+        cv::Rect(box.x + box.width / 2 - side / 2, box.y + box.height / 2 - side / 2, side, side) &
+        cv::Rect(0, 0, photo_.cols, photo_.rows);
+    const int tile = 384;
+    cv::Mat sheet(2 * tile, 6 * tile, CV_8UC3, cv::Scalar(30, 30, 30));
+    int k = 0;
+    for (const auto& [name, target] : cells) {
+        cv::Mat frame, cell;
+        QVERIFY(renderer_->render(target, frame).ok());
+        cv::resize(frame(crop), cell, cv::Size(tile, tile), 0, 0, cv::INTER_CUBIC);
+        cv::putText(cell, name, {10, tile - 14}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
+                    cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
+        cell.copyTo(sheet(cv::Rect((k % 6) * tile, (k / 6) * tile, tile, tile)));
+        ++k;
+    }
+    QVERIFY(cv::imwrite((artifacts + "/renderer_sheet.png").toStdString(), sheet));
+}
+
+QTEST_GUILESS_MAIN(TestPortraitRenderer)
+#include "TestPortraitRenderer.moc"
