@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <glm/geometric.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "face/FaceContours.h"
@@ -130,7 +131,7 @@ MouthInterior::MouthInterior(const cv::Mat& photo, const std::vector<glm::vec2>&
     lips /= float(std::size(lip_pairs));
     const cv::Vec3f skin = 0.5f * (meanAround(photo, {source[205].x, source[205].y}, 2) +
                                    meanAround(photo, {source[425].x, source[425].y}, 2));
-    cavity_ = lips * 0.22f;
+    cavity_ = lips * 0.45f;
     tongue_ = lips * 0.72f;
     teeth_ = paintedTeeth(skin);
     if (shown.size() >= 12) {
@@ -170,6 +171,12 @@ void MouthInterior::draw(const cv::Mat& photo, const std::vector<glm::vec2>& tar
     // Teeth are painted only for a jaw whose row the photo does not show.
     const float shows = 0.01f * width * width;
     const bool paint_upper = upper_area_ < shows, paint_lower = lower_area_ < shows;
+    // A jaw opened wider than in the photo parts the rows; the gap between them is the dark
+    // inside, not more of either row. Heights compared in the photo's pixels (the skull map's
+    // scale converts the frame's).
+    const float to_photo = std::sqrt(std::abs(skull.a * skull.e - skull.b * skull.d));
+    const float opening = float(cv::norm(loop[5] - loop[15])) * to_photo;
+    const bool opened = opening > glm::distance(source_[14], source_[13]) + 1.0f;
 
     const auto part = [this](cv::Point2f s) {
         const int x = cvRound(s.x) - parts_origin_.x, y = cvRound(s.y) - parts_origin_.y;
@@ -182,9 +189,10 @@ void MouthInterior::draw(const cv::Mat& photo, const std::vector<glm::vec2>& tar
         const float from_lower = polylineDistance(lower, p) / width;
         // The cavity is lit from the opening: lighter just inside the lips, dark at the back.
         cv::Vec3f colour =
-            cavity_ * (0.55f + 0.45f * std::exp(-std::min(from_upper, from_lower) / 0.06f));
-        const float tongue = (u / 0.55f) * (u / 0.55f) +
-                             ((from_lower - 0.02f) / 0.16f) * ((from_lower - 0.02f) / 0.16f);
+            cavity_ * (0.5f + 0.5f * std::exp(-std::min(from_upper, from_lower) / 0.08f));
+        // The tongue rests behind the lower teeth, its top just showing above them.
+        const float tongue =
+            (u / 0.5f) * (u / 0.5f) + ((from_lower - 0.1f) / 0.12f) * ((from_lower - 0.1f) / 0.12f);
         if (tongue < 1.0f) {
             const float t = smoothstep(1.0f, 0.6f, tongue);
             colour = colour * (1.0f - t) + tongue_ * (0.65f + 0.35f * (1.0f - tongue)) * t;
@@ -217,9 +225,17 @@ void MouthInterior::draw(const cv::Mat& photo, const std::vector<glm::vec2>& tar
             cv::Vec3f colour;
             const cv::Point2f on_skull = skull(p.x, p.y);
             const cv::Point2f on_jaw = jaw(p.x, p.y);
-            if (part(on_skull) == 1) {
+            // Each row of teeth where its own jaw carries it; then whatever of the photo's
+            // opening either jaw reaches (the two maps disagree slightly at the seam between
+            // the rows when the head turns); paint only where the photo has nothing.
+            const uchar skull_part = part(on_skull), jaw_part = part(on_jaw);
+            if (skull_part == 1) {
                 colour = sampleBilinear(photo, on_skull.x, on_skull.y);
-            } else if (part(on_jaw) == 2) {
+            } else if (jaw_part == 2) {
+                colour = sampleBilinear(photo, on_jaw.x, on_jaw.y);
+            } else if (skull_part != 0 && !opened) {
+                colour = sampleBilinear(photo, on_skull.x, on_skull.y);
+            } else if (jaw_part != 0 && !opened) {
                 colour = sampleBilinear(photo, on_jaw.x, on_jaw.y);
             } else {
                 colour = painted(p);
