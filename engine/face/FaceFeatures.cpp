@@ -6,6 +6,7 @@
 #include "face/FaceFeatureChin.h"
 #include "face/FaceFeatureCrop.h"
 #include "face/FaceFeatureEyes.h"
+#include "face/FaceFeatureJaw.h"
 #include "face/FaceFeatureMouth.h"
 #include "face/FaceFeatureNose.h"
 #include "face/FaceMesh.h"
@@ -171,9 +172,17 @@ Result<FaceFeatures> locateFaceFeatures(const cv::Mat& photo, const DetectedFace
         nose->confidence *= geometry;
         add.add(kNoseTip, *nose);
     }
+    // The jaw's contour is searched at heights between the mouth and the chin; without a found
+    // chin, at the canonical mesh's distance below the mouth.
+    float chin_y = mouth_y + 0.82f * kCropIodPx;
     if (std::optional<CropPoint> chin = locateChin(crop, chin_x, mouth_y, lip_bottom)) {
         chin->confidence *= geometry;
         add.add(kChin, *chin);
+        chin_y = chin->crop_px.y;
+    }
+    for (ContourPoint contour : locateJawContour(crop, chin_x, mouth_y, chin_y)) {
+        contour.point.confidence *= geometry;
+        add.add(contour.landmark, contour.point);
     }
     return out;
 }

@@ -1,7 +1,7 @@
-// Finds facial features (eye centres and corners, brows, mouth, nose tip, chin) in a photo from
-// image evidence alone, as 2D targets for the landmark fit (LandmarkFit.h). Works in an upright,
-// fixed-size crop of the detected face, so results do not depend on the photo's size or the
-// face's roll. Pure function; safe from any thread.
+// Finds facial features (eye centres and corners, brows, mouth, nose tip, chin, the jaw's side
+// contour) in a photo from image evidence alone, as 2D targets for the landmark fit
+// (LandmarkFit.h). Works in an upright, fixed-size crop of the detected face, so results do not
+// depend on the photo's size or the face's roll. Pure function; safe from any thread.
 #pragma once
 
 #include <opencv2/core.hpp>

@@ -1,5 +1,6 @@
 #include "face/PhotoFit.h"
 
+#include <algorithm>
 #include <bitset>
 #include <cmath>
 
@@ -35,6 +36,18 @@ std::vector<LandmarkTarget> eyeTargets(const EyeCentres& eyes, float weight) {
         {landmark::kRightEyeOuter, {eyes.right.x, eyes.right.y}, weight, landmark::kRightEyeInner},
         {landmark::kLeftEyeOuter, {eyes.left.x, eyes.left.y}, weight, landmark::kLeftEyeInner},
     };
+}
+
+// A point on the face's outline beside the chin is where the silhouette was seen, and which
+// vertex shows as the silhouette at a height slides as the head turns. At half a feature
+// point's weight they still settle the face's width and place (on the sample portrait and its
+// copies, weights from a quarter to twice a feature point's all brought the nose and chin
+// closer: TestPhotoFit) without pulling a turned head's outline hard onto the wrong vertices.
+constexpr float kOutlineWeight = 0.5f;
+
+bool onOutline(int vertex) {
+    static const std::vector<int> oval = FaceMesh::canonical().regionVertices(FaceRegion::FaceOval);
+    return vertex != landmark::kChin && std::binary_search(oval.begin(), oval.end(), vertex);
 }
 
 // The blendshapes a photo's located features can show: brows, lips and jaw. Lids, gaze,
@@ -95,7 +108,8 @@ Result<PhotoFitReport> fitFaceInPhoto(const cv::Mat& bgr, const DetectedFace& fa
         targets = eyeTargets(*features->eyes, 2.0f * std::max(features->eyes_confidence, 0.3f));
     }
     for (const FeaturePoint& point : features->points) {
-        targets.push_back({point.landmark, {point.px.x, point.px.y}, point.confidence});
+        const float weight = onOutline(point.landmark) ? kOutlineWeight : 1.0f;
+        targets.push_back({point.landmark, {point.px.x, point.px.y}, weight * point.confidence});
     }
     report.feature_count = static_cast<int>(targets.size());
     if (targets.size() < 4) {

@@ -168,7 +168,7 @@ void TestPhotoFit::landmarksLandOnTheFace() {
     QVERIFY2(worst <= 8.0f, qPrintable(table));
 
     // She looks into the lens: the face's forward axis points at the camera, within a few
-    // degrees (1.9-6.6 over these copies), wherever the copy puts her in the frame (a face high in
+    // degrees (0.8-4.8 over these copies), wherever the copy puts her in the frame (a face high in
     // the frame is pitched in the camera's axes by the angle it is seen at, and that is not a
     // turned head).
     const glm::vec3 forward = toQuat(fit.pose) * glm::vec3(0.0f, 0.0f, 1.0f);
