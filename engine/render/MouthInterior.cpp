@@ -33,11 +33,7 @@ std::vector<cv::Point2f> upperLip(const std::vector<cv::Point2f>& loop) {
 float polylineDistance(const std::vector<cv::Point2f>& line, cv::Point2f p) {
     float best = std::numeric_limits<float>::max();
     for (size_t i = 1; i < line.size(); ++i) {
-        const cv::Point2f ab = line[i] - line[i - 1], ap = p - line[i - 1];
-        const float len2 = ab.dot(ab);
-        const float t = len2 > 0.0f ? std::clamp(ap.dot(ab) / len2, 0.0f, 1.0f) : 0.0f;
-        const cv::Point2f d = ap - t * ab;
-        best = std::min(best, d.dot(d));
+        best = std::min(best, segmentDistanceSquared(line[i - 1], line[i], p));
     }
     return std::sqrt(best);
 }

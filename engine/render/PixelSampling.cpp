@@ -77,6 +77,14 @@ Affine2 fitAffine(const std::vector<cv::Point2f>& from, const std::vector<cv::Po
     return m;
 }
 
+float segmentDistanceSquared(cv::Point2f a, cv::Point2f b, cv::Point2f p) {
+    const cv::Point2f ab = b - a, ap = p - a;
+    const float len2 = ab.dot(ab);
+    const float t = len2 > 0.0f ? std::clamp(ap.dot(ab) / len2, 0.0f, 1.0f) : 0.0f;
+    const cv::Point2f d = ap - t * ab;
+    return d.dot(d);
+}
+
 float signedDistance(const std::vector<cv::Point2f>& polygon, cv::Point2f p) {
     bool inside = false;
     float best = std::numeric_limits<float>::max();
@@ -86,11 +94,7 @@ float signedDistance(const std::vector<cv::Point2f>& polygon, cv::Point2f p) {
         if ((b.y > p.y) != (a.y > p.y) && p.x < (a.x - b.x) * (p.y - b.y) / (a.y - b.y) + b.x) {
             inside = !inside;
         }
-        const cv::Point2f ab = b - a, ap = p - a;
-        const float len2 = ab.dot(ab);
-        const float t = len2 > 0.0f ? std::clamp(ap.dot(ab) / len2, 0.0f, 1.0f) : 0.0f;
-        const cv::Point2f d = ap - t * ab;
-        best = std::min(best, d.dot(d));
+        best = std::min(best, segmentDistanceSquared(a, b, p));
     }
     const float distance = std::sqrt(best);
     return inside ? distance : -distance;

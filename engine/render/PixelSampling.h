@@ -26,6 +26,9 @@ Affine2 fitAffine(const std::vector<cv::Point2f>& from, const std::vector<cv::Po
 // The similarity (rotation, uniform scale, shift) taking from[0], from[1] onto to[0], to[1].
 Affine2 fitSimilarity(cv::Point2f from0, cv::Point2f from1, cv::Point2f to0, cv::Point2f to1);
 
+// Squared distance from p to the segment from a to b.
+float segmentDistanceSquared(cv::Point2f a, cv::Point2f b, cv::Point2f p);
+
 // Distance from p to the closed polygon's outline, positive inside, negative outside.
 float signedDistance(const std::vector<cv::Point2f>& polygon, cv::Point2f p);
 
