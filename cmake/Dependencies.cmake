@@ -9,6 +9,7 @@ pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET
     libavformat libavcodec libavutil libswresample libswscale)
 pkg_check_modules(PORTAUDIO REQUIRED IMPORTED_TARGET portaudio-2.0)
 find_package(glm REQUIRED)
+pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)  # voice model training data
 find_package(Torch REQUIRED)  # used by engine/nn and its tests only
 find_package(nlohmann_json 3.10 REQUIRED)
 
