@@ -1,6 +1,9 @@
 #include "face/FaceFit.h"
 
+#include <algorithm>
 #include <glm/geometric.hpp>
+
+#include "face/FaceMesh.h"
 
 namespace ps {
 
@@ -27,7 +30,7 @@ std::vector<glm::vec3> faceLocalVertices(const IdentityCoefficients& identity,
     };
     const float right_eye = openness(159, 145), left_eye = openness(386, 374);
     for (int j = 0; j < kBlendshapeCount; ++j) {
-        if (expression[j] != 0.0f) {
+        if (expression[j] != 0.0f && static_cast<Blendshape>(j) != Blendshape::MouthClose) {
             const auto shape = static_cast<Blendshape>(j);
             const std::vector<glm::vec3>& d = blendshapes.deltas(shape);
             const float weight = expression[j] * (shape == Blendshape::EyeBlinkRight  ? right_eye
@@ -36,6 +39,22 @@ std::vector<glm::vec3> faceLocalVertices(const IdentityCoefficients& identity,
             for (size_t i = 0; i < v.size(); ++i) {
                 v[i] += weight * d[i];
             }
+        }
+    }
+    // mouthClose brings the lips together, and lips cannot pass through each other: applied
+    // last, it stops where the inner lips meet (the gap the other shapes left), so a strong
+    // mouthClose on a closing jaw (a bilabial in speech) gives closed lips, not lips folded
+    // into each other. MediaPipe's neutral mouth is parted by about 5 mm, which mouthClose
+    // alone closes at about 0.2.
+    const float close = expression[size_t(Blendshape::MouthClose)];
+    if (close > 0.0f) {
+        const std::vector<glm::vec3>& d = blendshapes.deltas(Blendshape::MouthClose);
+        const float gap = v[landmark::kUpperInnerLip].y - v[landmark::kLowerInnerLip].y;
+        const float per_unit = d[landmark::kLowerInnerLip].y - d[landmark::kUpperInnerLip].y;
+        const float weight =
+            per_unit > 0.0f ? std::min(close, std::max(gap, 0.0f) / per_unit) : close;
+        for (size_t i = 0; i < v.size(); ++i) {
+            v[i] += weight * d[i];
         }
     }
     return v;

@@ -82,6 +82,41 @@ cv::Vec3f paintedTeeth(const cv::Vec3f& skin_bgr) {
     return pixel.at<cv::Vec3f>(0, 0) * 255.0f;
 }
 
+// Tissue inside the mouth (its walls, the tongue): the lips' lightness scaled by `lightness`,
+// and their hue pushed towards red, since a photo's lips are often paler or cooler than the
+// wet tissue behind them; at least `redness` on Lab's a axis and a little warmth on b.
+cv::Vec3f tissueColour(const cv::Vec3f& lips_bgr, float lightness, float redness) {
+    cv::Mat pixel(1, 1, CV_32FC3,
+                  cv::Scalar(lips_bgr[0] / 255, lips_bgr[1] / 255, lips_bgr[2] / 255));
+    cv::cvtColor(pixel, pixel, cv::COLOR_BGR2Lab);
+    cv::Vec3f& lab = pixel.at<cv::Vec3f>(0, 0);
+    lab[0] *= lightness;
+    lab[1] = std::max(lab[1] * 1.2f, redness);
+    lab[2] = std::max(lab[2] * 0.8f, 0.3f * redness);
+    cv::cvtColor(pixel, pixel, cv::COLOR_Lab2BGR);
+    return pixel.at<cv::Vec3f>(0, 0) * 255.0f;
+}
+
+// A mask's value at a sub-pixel position, 0 outside it.
+float maskAt(const cv::Mat& mask, cv::Point origin, cv::Point2f p) {
+    const float x = p.x - float(origin.x), y = p.y - float(origin.y);
+    if (!(x > -1.0f && y > -1.0f && x < float(mask.cols) && y < float(mask.rows))) {
+        return 0.0f;
+    }
+    const int x0 = int(std::floor(x)), y0 = int(std::floor(y));
+    const float fx = x - float(x0), fy = y - float(y0);
+    const auto at = [&](int xi, int yi) {
+        return xi >= 0 && yi >= 0 && xi < mask.cols && yi < mask.rows ? mask.at<float>(yi, xi)
+                                                                      : 0.0f;
+    };
+    return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
+           fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+}
+
+cv::Point2f lerp(cv::Point2f a, cv::Point2f b, float t) {
+    return a + t * (b - a);
+}
+
 float smoothstep(float edge0, float edge1, float x) {
     const float t = std::clamp((x - edge0) / (edge1 - edge0), 0.0f, 1.0f);
     return t * t * (3.0f - 2.0f * t);
@@ -96,7 +131,8 @@ MouthInterior::MouthInterior(const cv::Mat& photo, const std::vector<glm::vec2>&
     const cv::Rect box = (cv::boundingRect(loop) + cv::Size(2, 2) - cv::Point(1, 1)) &
                          cv::Rect(0, 0, photo.cols, photo.rows);
     parts_origin_ = box.tl();
-    parts_ = cv::Mat::zeros(std::max(box.height, 1), std::max(box.width, 1), CV_8UC1);
+    upper_mask_ = cv::Mat::zeros(std::max(box.height, 1), std::max(box.width, 1), CV_32FC1);
+    lower_mask_ = cv::Mat::zeros(upper_mask_.size(), CV_32FC1);
     std::vector<cv::Vec3f> shown;
     for (int y = box.y; y < box.y + box.height; ++y) {
         for (int x = box.x; x < box.x + box.width; ++x) {
@@ -108,7 +144,7 @@ MouthInterior::MouthInterior(const cv::Mat& photo, const std::vector<glm::vec2>&
                 continue;
             }
             const bool is_upper = polylineDistance(upper, p) <= polylineDistance(lower, p);
-            parts_.at<uchar>(y - box.y, x - box.x) = is_upper ? 1 : 2;
+            (is_upper ? upper_mask_ : lower_mask_).at<float>(y - box.y, x - box.x) = 1.0f;
             if (inside > 0.0f) {
                 (is_upper ? upper_area_ : lower_area_) += 1.0f;
                 const cv::Vec3b c = photo.at<cv::Vec3b>(y, x);
@@ -127,8 +163,8 @@ MouthInterior::MouthInterior(const cv::Mat& photo, const std::vector<glm::vec2>&
     lips /= float(std::size(lip_pairs));
     const cv::Vec3f skin = 0.5f * (meanAround(photo, {source[205].x, source[205].y}, 2) +
                                    meanAround(photo, {source[425].x, source[425].y}, 2));
-    cavity_ = lips * 0.45f;
-    tongue_ = lips * 0.72f;
+    cavity_ = tissueColour(lips, 0.4f, 18.0f);
+    tongue_ = tissueColour(lips, 0.85f, 26.0f);
     teeth_ = paintedTeeth(skin);
     if (shown.size() >= 12) {
         // The photo's own teeth: the brightest quarter of its opening.
@@ -167,31 +203,32 @@ void MouthInterior::draw(const cv::Mat& photo, const std::vector<glm::vec2>& tar
     // Teeth are painted only for a jaw whose row the photo does not show.
     const float shows = 0.01f * width * width;
     const bool paint_upper = upper_area_ < shows, paint_lower = lower_area_ < shows;
-    // A jaw opened wider than in the photo parts the rows; the gap between them is the dark
-    // inside, not more of either row. Heights compared in the photo's pixels (the skull map's
-    // scale converts the frame's).
+    // A jaw opened wider than in the photo parts the rows: the upper row follows the skull,
+    // the lower the jaw, and the gap between them is the dark inside. Otherwise the photo's
+    // opening is carried whole by a map that eases from the skull's at the upper lip to the
+    // jaw's at the lower, so the two maps' small disagreements (a pitched head) open no seam.
+    // Heights compared in the photo's pixels (the skull map's scale converts the frame's).
     const float to_photo = std::sqrt(std::abs(skull.a * skull.e - skull.b * skull.d));
-    const float opening = float(cv::norm(loop[5] - loop[15])) * to_photo;
-    const bool opened = opening > glm::distance(source_[14], source_[13]) + 1.0f;
+    const float height = float(cv::norm(loop[5] - loop[15]));
+    const float parting =
+        smoothstep(0.5f, 2.5f, height * to_photo - glm::distance(source_[14], source_[13]));
 
-    const auto part = [this](cv::Point2f s) {
-        const int x = cvRound(s.x) - parts_origin_.x, y = cvRound(s.y) - parts_origin_.y;
-        return x >= 0 && y >= 0 && x < parts_.cols && y < parts_.rows ? parts_.at<uchar>(y, x)
-                                                                      : uchar(0);
-    };
-    const auto painted = [&](cv::Point2f p) {
+    const auto painted = [&](cv::Point2f p, float from_upper_px, float from_lower_px) {
         const float u = std::clamp(2.0f * (p - middle).dot(across) / width, -1.0f, 1.0f);
-        const float from_upper = polylineDistance(upper, p) / width;
-        const float from_lower = polylineDistance(lower, p) / width;
+        const float from_upper = from_upper_px / width, from_lower = from_lower_px / width;
         // The cavity is lit from the opening: lighter just inside the lips, dark at the back.
-        cv::Vec3f colour =
-            cavity_ * (0.5f + 0.5f * std::exp(-std::min(from_upper, from_lower) / 0.08f));
-        // The tongue rests behind the lower teeth, its top just showing above them.
-        const float tongue =
-            (u / 0.5f) * (u / 0.5f) + ((from_lower - 0.1f) / 0.12f) * ((from_lower - 0.1f) / 0.12f);
-        if (tongue < 1.0f) {
-            const float t = smoothstep(1.0f, 0.6f, tongue);
-            colour = colour * (1.0f - t) + tongue_ * (0.65f + 0.35f * (1.0f - tongue)) * t;
+        const float depth = std::min(from_upper_px, from_lower_px) / std::max(height, 1.0f);
+        cv::Vec3f colour = cavity_ * (0.55f + 0.6f * std::exp(-depth / 0.18f));
+        // The tongue lies on the floor of the mouth behind the lower teeth: a low dome whose
+        // top rises to about a third of the opening, lit from above and shaded beneath.
+        const float tongue_top = height * (0.34f - 0.22f * u * u) + 0.04f * width;
+        const float into_tongue = tongue_top - from_lower_px;
+        if (std::abs(u) < 0.78f && into_tongue > -1.0f) {
+            const float t =
+                std::clamp(0.5f + into_tongue, 0.0f, 1.0f) * smoothstep(0.78f, 0.6f, std::abs(u));
+            const float lit =
+                0.6f + 0.4f * std::exp(-std::max(into_tongue, 0.0f) / (0.2f * height + 1.0f));
+            colour = colour * (1.0f - t) + tongue_ * (lit * (1.0f - 0.3f * u * u)) * t;
         }
         // Teeth fade towards the corners and darken in the gaps between incisors.
         const float along = std::abs(u);
@@ -218,23 +255,31 @@ void MouthInterior::draw(const cv::Mat& photo, const std::vector<glm::vec2>& tar
             if (alpha <= 0.0f) {
                 continue;
             }
-            cv::Vec3f colour;
-            const cv::Point2f on_skull = skull(p.x, p.y);
-            const cv::Point2f on_jaw = jaw(p.x, p.y);
-            // Each row of teeth where its own jaw carries it; then whatever of the photo's
-            // opening either jaw reaches (the two maps disagree slightly at the seam between
-            // the rows when the head turns); paint only where the photo has nothing.
-            const uchar skull_part = part(on_skull), jaw_part = part(on_jaw);
-            if (skull_part == 1) {
-                colour = sampleBilinear(photo, on_skull.x, on_skull.y);
-            } else if (jaw_part == 2) {
-                colour = sampleBilinear(photo, on_jaw.x, on_jaw.y);
-            } else if (skull_part != 0 && !opened) {
-                colour = sampleBilinear(photo, on_skull.x, on_skull.y);
-            } else if (jaw_part != 0 && !opened) {
-                colour = sampleBilinear(photo, on_jaw.x, on_jaw.y);
-            } else {
-                colour = painted(p);
+            const float from_upper = polylineDistance(upper, p);
+            const float from_lower = polylineDistance(lower, p);
+            const float w = from_upper / std::max(from_upper + from_lower, 1e-3f);
+            const cv::Point2f on_skull = skull(p.x, p.y), on_jaw = jaw(p.x, p.y);
+            const cv::Point2f together = lerp(on_skull, on_jaw, w);
+            const cv::Point2f on_upper = lerp(together, on_skull, parting);
+            const cv::Point2f on_lower = lerp(together, on_jaw, parting);
+            // How much of each row of the photo's opening lands here; paint fills the rest.
+            float from_photo_upper = maskAt(upper_mask_, parts_origin_, on_upper);
+            float from_photo_lower = maskAt(lower_mask_, parts_origin_, on_lower);
+            const float shown = from_photo_upper + from_photo_lower;
+            if (shown > 1.0f) {
+                from_photo_upper /= shown;
+                from_photo_lower /= shown;
+            }
+            cv::Vec3f colour(0, 0, 0);
+            if (from_photo_upper > 0.0f) {
+                colour += from_photo_upper * sampleBilinear(photo, on_upper.x, on_upper.y);
+            }
+            if (from_photo_lower > 0.0f) {
+                colour += from_photo_lower * sampleBilinear(photo, on_lower.x, on_lower.y);
+            }
+            const float rest = 1.0f - std::min(shown, 1.0f);
+            if (rest > 0.0f) {
+                colour += rest * painted(p, from_upper, from_lower);
             }
             for (int c = 0; c < 3; ++c) {
                 row[x][c] =

@@ -31,8 +31,10 @@ public:
 
 private:
     std::vector<glm::vec2> source_;
-    // The photo's opening, split where the upper and lower lips' halves meet: 1 upper, 2 lower.
-    cv::Mat parts_;  // CV_8UC1 over parts_origin_ + its size
+    // The photo's opening, split where the upper and lower lips' halves meet: 1 inside that
+    // half, 0 outside (CV_32FC1 over parts_origin_ + their size; read bilinearly, so the
+    // edge between the photo's teeth and the painted inside stays soft).
+    cv::Mat upper_mask_, lower_mask_;
     cv::Point parts_origin_;
     float upper_area_ = 0.0f, lower_area_ = 0.0f;
     cv::Vec3f cavity_, teeth_, tongue_;  // BGR

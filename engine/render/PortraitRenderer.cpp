@@ -8,6 +8,8 @@
 #include "face/FaceContours.h"
 #include "face/FaceMesh.h"
 #include "render/EyeOpenings.h"
+#include "render/FoldEdges.h"
+#include "render/PixelSampling.h"
 #include "render/TriangleRaster.h"
 
 namespace ps {
@@ -56,6 +58,22 @@ cv::Point2f rayExit(cv::Point2f centre, cv::Point2f through, const cv::Rect2f& b
 
 glm::vec2 projectLocal(const glm::vec3& local, const HeadPose& pose, cv::Size size) {
     return PerspectiveCamera().project(toQuat(pose) * local + pose.translation, size);
+}
+
+// Lips or lids pressed past each other (a bilabial's mouthClose, a hard blink) would turn the
+// opening's own triangles over, and the photo's mouth or eye would show through in slivers
+// between the folded lips; instead the two edges meet at their midpoint, as real lips do.
+template <size_t N>
+void closeCrossedOpening(const std::array<int, N>& contour, cv::Point2f down,
+                         std::vector<cv::Point2f>& points) {
+    std::vector<cv::Point2f> loop(N);
+    for (size_t k = 0; k < N; ++k) {
+        loop[k] = points[contour[k]];
+    }
+    uncrossOpening(loop, down);
+    for (size_t k = 0; k < N; ++k) {
+        points[contour[k]] = loop[k];
+    }
 }
 
 }  // namespace
@@ -200,6 +218,11 @@ Result<PortraitRenderer> PortraitRenderer::create(const cv::Mat& photo_bgr, cons
     for (const MeshTriangle& t : FaceMesh::canonical().triangles()) {
         r.face_orientation_.push_back(sign({t[0], t[1], t[2]}));
     }
+    r.all_triangles_ = r.ring_triangles_;
+    for (const MeshTriangle& t : FaceMesh::canonical().triangles()) {
+        r.all_triangles_.push_back({t[0], t[1], t[2]});
+    }
+    r.edges_ = sharedEdges(r.all_triangles_);
     r.mouth_ = MouthInterior(photo_bgr, source.landmarks2d);
     return r;
 }
@@ -235,7 +258,11 @@ Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* unco
         }
     }
     photo_.copyTo(frame);
-    const std::vector<cv::Point2f> dst = targetPoints(target);
+    std::vector<cv::Point2f> dst = targetPoints(target);
+    const cv::Point2f down = dst[landmark::kChin] - dst[10];  // chin minus the forehead's top
+    closeCrossedOpening(contour::kInnerLips, down, dst);
+    closeCrossedOpening(contour::kRightEye, down, dst);
+    closeCrossedOpening(contour::kLeftEye, down, dst);
 
     // One set of maps per thread, kept between frames: no allocation per frame.
     thread_local RemapMaps maps;
@@ -268,7 +295,11 @@ Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* unco
         const MeshTriangle& t = triangles[i];
         return std::array<int, 3>{t[0], t[1], t[2]};
     };
-    std::vector<char> ring_hidden(ring_triangles_.size()), face_hidden(triangles.size());
+    // Ring triangles first, then the face's, as in all_triangles_.
+    thread_local std::vector<char> hidden;
+    hidden.assign(all_triangles_.size(), 0);
+    char* ring_hidden = hidden.data();
+    char* face_hidden = hidden.data() + ring_triangles_.size();
     for (size_t i = 0; i < ring_triangles_.size(); ++i) {
         ring_hidden[i] = turnedOver(ring_triangles_[i], ring_orientation_[i]);
         if (ring_hidden[i]) {
@@ -309,6 +340,7 @@ Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* unco
     }
     cv::Mat out = frame(region_);
     cv::remap(photo_, out, maps.whole, maps.fraction, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    smoothFoldEdges(edges_, all_triangles_, hidden, dst, frame, region_);
     mouth_.draw(photo_, target.landmarks2d, frame, region_);
     drawEyeOpenings(photo_, source_.landmarks2d, target.landmarks2d, frame, region_);
     return {};

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "face/FaceFit.h"
+#include "render/FoldEdges.h"
 #include "render/MouthInterior.h"
 #include "runtime/Result.h"
 
@@ -54,6 +55,10 @@ private:
     std::vector<std::array<int, 3>> ring_triangles_;
     std::vector<float> ring_orientation_;
     std::vector<float> face_orientation_;
+    // Both sets together (ring, then face), and the edges they share: where one side is turned
+    // over, the fold's staircase is smoothed (FoldEdges).
+    std::vector<std::array<int, 3>> all_triangles_;
+    std::vector<SharedEdge> edges_;
     MouthInterior mouth_;
 };
 

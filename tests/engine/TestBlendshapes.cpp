@@ -7,6 +7,7 @@
 
 #include "face/Blendshapes.h"
 #include "face/ContactSheet.h"
+#include "face/FaceFit.h"
 #include "face/FaceMesh.h"
 
 using ps::Blendshape;
@@ -73,6 +74,7 @@ private slots:
     void puckerAndFunnelPushTheLipsForward();
     void browsMoveWhereTheirNamesSay();
     void evaluateAddsWeightedDeltas();
+    void mouthCloseStopsWhereTheLipsMeet();
     void contactSheetHasATilePerShape();
 };
 
@@ -295,6 +297,28 @@ void TestBlendshapes::evaluateAddsWeightedDeltas() {
                                    0.25f * basis.deltas(Blendshape::MouthSmileLeft)[i];
         QVERIFY(glm::distance(mixed[i], expected) < 1e-5f);
     }
+}
+
+void TestBlendshapes::mouthCloseStopsWhereTheLipsMeet() {
+    // The inner lips' gap (upper minus lower, cm) of a face with the given jaw and mouthClose.
+    const auto gap = [](float jaw, float close) {
+        ps::BlendshapeWeights w{};
+        w[size_t(ps::Blendshape::JawOpen)] = jaw;
+        w[size_t(ps::Blendshape::MouthClose)] = close;
+        const std::vector<glm::vec3> v = ps::faceLocalVertices(ps::IdentityCoefficients{}, w);
+        return v[ps::landmark::kUpperInnerLip].y - v[ps::landmark::kLowerInnerLip].y;
+    };
+    const float neutral = gap(0.0f, 0.0f);
+    qInfo(
+        "inner-lip gap: neutral %.3f cm, mouthClose 0.05 %.3f, 0.1 %.3f, 0.2 %.3f, 1 %.3f; "
+        "jaw 0.6 with mouthClose 0.3 %.3f, with 1 %.3f",
+        double(neutral), double(gap(0.0f, 0.05f)), double(gap(0.0f, 0.1f)), double(gap(0.0f, 0.2f)),
+        double(gap(0.0f, 1.0f)), double(gap(0.6f, 0.3f)), double(gap(0.6f, 1.0f)));
+    QVERIFY(neutral > 0.3f);  // MediaPipe's neutral mouth is parted
+    QVERIFY(gap(0.0f, 0.05f) > 0.05f && gap(0.0f, 0.05f) < neutral - 0.05f);
+    QVERIFY(std::abs(gap(0.0f, 1.0f)) < 1e-3f);  // closed, not pushed through
+    QVERIFY(std::abs(gap(0.6f, 1.0f)) < 1e-3f);  // an open jaw with closed lips
+    QVERIFY(gap(0.6f, 0.3f) > 0.2f);             // a weak mouthClose leaves them apart
 }
 
 void TestBlendshapes::contactSheetHasATilePerShape() {

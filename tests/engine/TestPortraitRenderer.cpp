@@ -34,6 +34,31 @@ FaceFit posed(const FaceFit& source, std::initializer_list<std::pair<Blendshape,
     return target;
 }
 
+// The photo's fit with its smile and parted lips taken away and the lips closed: they meet, and
+// no teeth show.
+FaceFit withLipsClosed(const FaceFit& source) {
+    FaceFit closed = source;
+    for (Blendshape shape :
+         {Blendshape::MouthSmileLeft, Blendshape::MouthSmileRight, Blendshape::MouthLowerDownLeft,
+          Blendshape::MouthLowerDownRight, Blendshape::MouthUpperUpLeft,
+          Blendshape::MouthUpperUpRight, Blendshape::MouthStretchLeft,
+          Blendshape::MouthStretchRight, Blendshape::JawOpen}) {
+        closed.expression[size_t(shape)] = 0.0f;
+    }
+    // The canonical mesh's neutral mouth is parted (MediaPipe's model has its lips about 5 mm
+    // apart); mouthClose brings them together, and at full strength stops where they meet.
+    closed.expression[size_t(Blendshape::MouthClose)] = 1.0f;
+    updateFaceFit(closed);
+    return closed;
+}
+
+// A closed-lips fit let open again: its mouthClose released, so other shapes can part the lips.
+FaceFit released(const FaceFit& closed) {
+    FaceFit open = closed;
+    open.expression[size_t(Blendshape::MouthClose)] = 0.0f;
+    return open;
+}
+
 double psnr(const cv::Mat& a, const cv::Mat& b) {
     return cv::PSNR(a, b);
 }
@@ -89,6 +114,7 @@ private slots:
     void movedLandmarksMoveTheFace();
     void openingTheJawDarkensTheMouth();
     void aBlinkCoversTheIris();
+    void paintsTeethForAPhotoWithClosedLips();
     void everyPoseCoversEveryPixel_data();
     void everyPoseCoversEveryPixel();
     void threadsRenderTheSameFrame();
@@ -96,6 +122,10 @@ private slots:
     void contactSheet();
 
 private:
+    // The sample rendered with its lips closed, and a renderer that takes that frame as its
+    // photo: a portrait that shows no teeth, whose fit is known exactly.
+    void makeClosedLipsSource(cv::Mat& photo, FaceFit& fit, std::optional<PortraitRenderer>& r);
+
     cv::Mat photo_;
     FaceFit fit_;
     std::optional<PortraitRenderer> renderer_;
@@ -152,6 +182,51 @@ void TestPortraitRenderer::openingTheJawDarkensTheMouth() {
     const double after = meanInside(frame, loopOf(open.landmarks2d, contour::kInnerLips));
     qInfo("mean grey inside the lips: %.1f in the photo, %.1f with the jaw open", before, after);
     QVERIFY(after < before - 20.0);
+}
+
+void TestPortraitRenderer::makeClosedLipsSource(cv::Mat& photo, FaceFit& fit,
+                                                std::optional<PortraitRenderer>& r) {
+    fit = withLipsClosed(fit_);
+    QVERIFY(renderer_->render(fit, photo).ok());
+    Result<PortraitRenderer> made = PortraitRenderer::create(photo, fit);
+    QVERIFY(made.ok());
+    r.emplace(std::move(made).value());
+}
+
+void TestPortraitRenderer::paintsTeethForAPhotoWithClosedLips() {
+    cv::Mat photo;
+    FaceFit closed;
+    std::optional<PortraitRenderer> renderer;
+    makeClosedLipsSource(photo, closed, renderer);
+    QVERIFY(renderer.has_value());
+    // The opening as the renderer sees it: lips pressed past each other count as closed.
+    std::vector<cv::Point2f> closed_lips = loopOf(closed.landmarks2d, contour::kInnerLips);
+    const glm::vec2 down = closed.landmarks2d[152] - closed.landmarks2d[10];
+    uncrossOpening(closed_lips, {down.x, down.y});
+    const float closed_area = std::abs(polygonArea(closed_lips));
+    const FaceFit open = posed(released(closed), {{Blendshape::JawOpen, 0.6f}});
+    const std::vector<cv::Point2f> lips = loopOf(open.landmarks2d, contour::kInnerLips);
+    cv::Mat frame;
+    QVERIFY(renderer->render(open, frame).ok());
+    // Inside the opening: dark on the whole, with teeth (bright, near-neutral) under the upper
+    // lip, where the photo had only lips to offer.
+    const double before = meanInside(photo, lips);
+    const double after = meanInside(frame, lips);
+    const cv::Mat inside = maskOf(frame.size(), lips);
+    cv::Mat upper_band = cv::Mat::zeros(frame.size(), CV_8UC1);
+    const cv::Rect box = cv::boundingRect(lips);
+    upper_band(cv::Rect(box.x, box.y, box.width, std::max(1, box.height / 3))).setTo(255);
+    const cv::Mat upper_inside = inside & upper_band;
+    const int teeth = darkInside(frame, upper_inside, 256) - darkInside(frame, upper_inside, 170);
+    const int lower_teeth = cv::countNonZero(inside & ~upper_band);
+    qInfo(
+        "closed-lips source (inner-lip area %.2f px^2): mean grey inside the opening %.1f "
+        "closed, %.1f open; %d of %d pixels under the upper lip bright as teeth",
+        double(closed_area), before, after, teeth, cv::countNonZero(upper_inside));
+    QVERIFY(closed_area < 3.0f);
+    QVERIFY(after < before - 20.0);
+    QVERIFY(teeth >= cv::countNonZero(upper_inside) / 5);
+    QVERIFY(lower_teeth > 0);
 }
 
 void TestPortraitRenderer::aBlinkCoversTheIris() {
@@ -268,12 +343,45 @@ void TestPortraitRenderer::contactSheet() {
     const cv::Rect crop =
         cv::Rect(box.x + box.width / 2 - side / 2, box.y + box.height / 2 - side / 2, side, side) &
         cv::Rect(0, 0, photo_.cols, photo_.rows);
+    // A third row from a photo that shows no teeth: the sample rendered with closed lips.
+    cv::Mat closed_photo;
+    FaceFit closed;
+    std::optional<PortraitRenderer> closed_renderer;
+    makeClosedLipsSource(closed_photo, closed, closed_renderer);
+    QVERIFY(closed_renderer.has_value());
+    const std::pair<const char*, FaceFit> closed_cells[] = {
+        {"closed lips", closed},
+        {"closed: jaw open", posed(released(closed), {{B::JawOpen, 0.6f}})},
+        {"closed: aa", posed(released(closed), {{B::JawOpen, 0.35f},
+                                                {B::MouthLowerDownLeft, 0.4f},
+                                                {B::MouthLowerDownRight, 0.4f}})},
+        {"closed: oo",
+         posed(released(closed),
+               {{B::MouthFunnel, 0.8f}, {B::MouthPucker, 0.6f}, {B::JawOpen, 0.25f}})},
+        {"closed: ee",
+         posed(closed,
+               {{B::MouthStretchLeft, 0.6f}, {B::MouthStretchRight, 0.6f}, {B::JawOpen, 0.15f}})},
+        {"closed: smile",
+         posed(closed,
+               {{B::MouthSmileLeft, 1.0f}, {B::MouthSmileRight, 1.0f}, {B::JawOpen, 0.1f}})},
+    };
     const int tile = 384;
-    cv::Mat sheet(2 * tile, 6 * tile, CV_8UC3, cv::Scalar(30, 30, 30));
+    cv::Mat sheet(3 * tile, 6 * tile, CV_8UC3, cv::Scalar(30, 30, 30));
     int k = 0;
+    std::vector<std::tuple<const char*, FaceFit, const PortraitRenderer*>> all;
     for (const auto& [name, target] : cells) {
+        all.emplace_back(name, target, &*renderer_);
+    }
+    for (const auto& [name, target] : closed_cells) {
+        all.emplace_back(name, target, &*closed_renderer);
+    }
+    for (const auto& [name, target, renderer] : all) {
         cv::Mat frame, cell;
-        QVERIFY(renderer_->render(target, frame).ok());
+        QVERIFY(renderer->render(target, frame).ok());
+        // Each frame's crop at its own resolution too, for looking at edges pixel by pixel.
+        QVERIFY(cv::imwrite(
+            (artifacts + QString("/renderer_%1.png").arg(k, 2, 10, QChar('0'))).toStdString(),
+            frame(crop)));
         cv::resize(frame(crop), cell, cv::Size(tile, tile), 0, 0, cv::INTER_CUBIC);
         cv::putText(cell, name, {10, tile - 14}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
                     cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
