@@ -18,6 +18,9 @@ struct FaceState {
     glm::vec3 head_deg{0.0f};
     // Each eye's gaze in degrees, yaw (x) and pitch (y), relative to looking straight ahead.
     glm::vec2 left_eye_deg{0.0f}, right_eye_deg{0.0f};
+    // How much the person is speaking (0..1): the mouth belongs to the voice while they speak
+    // and returns to the photo's own expression between phrases (see applyFaceState).
+    float speech = 0.0f;
 };
 
 struct FaceTrack {

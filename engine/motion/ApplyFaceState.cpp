@@ -1,0 +1,51 @@
+#include "motion/ApplyFaceState.h"
+
+#include <algorithm>
+#include <glm/gtc/quaternion.hpp>
+
+#include "face/HeadPose.h"
+
+namespace ps {
+
+bool isSpeechShape(Blendshape shape) {
+    switch (shape) {
+        case Blendshape::JawOpen:
+        case Blendshape::JawForward:
+        case Blendshape::MouthClose:
+        case Blendshape::MouthFunnel:
+        case Blendshape::MouthPucker:
+        case Blendshape::MouthPressLeft:
+        case Blendshape::MouthPressRight:
+        case Blendshape::MouthUpperUpLeft:
+        case Blendshape::MouthUpperUpRight:
+        case Blendshape::MouthLowerDownLeft:
+        case Blendshape::MouthLowerDownRight:
+        case Blendshape::MouthRollUpper:
+        case Blendshape::MouthRollLower:
+        case Blendshape::MouthShrugUpper:
+        case Blendshape::MouthShrugLower:
+        case Blendshape::TongueOut:
+            return true;
+        default:
+            return false;
+    }
+}
+
+FaceFit applyFaceState(const FaceFit& photo_fit, const FaceState& state) {
+    FaceFit target = photo_fit;
+    const float speaking = std::clamp(state.speech, 0.0f, 1.0f);
+    for (int i = 0; i < kBlendshapeCount; ++i) {
+        const float photo = photo_fit.expression[size_t(i)];
+        const float moved = state.weights[size_t(i)];
+        const float value = isSpeechShape(static_cast<Blendshape>(i))
+                                ? photo + speaking * (moved - photo)
+                                : photo + moved;
+        target.expression[size_t(i)] = std::clamp(value, 0.0f, 1.0f);
+    }
+    const glm::quat turn = glm::quat(glm::radians(state.head_deg));
+    target.pose = headPoseFrom(toQuat(photo_fit.pose) * turn, photo_fit.pose.translation);
+    updateFaceFit(target);
+    return target;
+}
+
+}  // namespace ps
