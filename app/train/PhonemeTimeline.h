@@ -9,10 +9,10 @@
 namespace ps::train {
 
 struct PhonemeSegment {
-    std::string ipa;       // the phoneme in IPA, as espeak-ng names it (e.g. "p", "aː", "ɪ")
-    double start_s = 0.0;  // from the start of the utterance's audio
-    double end_s = 0.0;    // the next phoneme's start, or the end of speech
-    bool stressed = false; // carries primary or secondary stress, where the synthesiser said so
+    std::string ipa;        // the phoneme in IPA, as espeak-ng names it (e.g. "p", "aː", "ɪ")
+    double start_s = 0.0;   // from the start of the utterance's audio
+    double end_s = 0.0;     // the next phoneme's start, or the end of speech
+    bool stressed = false;  // carries primary or secondary stress, where the synthesiser said so
 };
 
 // Segments in time order, without overlaps; gaps between them are silence (pauses).

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "voice/SeededRandom.h"
+#include "runtime/SeededRandom.h"
 
 namespace ps {
 

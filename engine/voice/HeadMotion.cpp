@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "voice/SeededRandom.h"
+#include "runtime/SeededRandom.h"
 
 namespace ps {
 
