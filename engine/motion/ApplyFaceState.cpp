@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <glm/gtc/quaternion.hpp>
 
+#include "face/FaceMesh.h"
 #include "face/HeadPose.h"
 
 namespace ps {
@@ -31,12 +32,25 @@ bool isSpeechShape(Blendshape shape) {
     }
 }
 
+float lipsTogetherClose(const IdentityCoefficients& identity) {
+    const BlendshapeBasis& basis = BlendshapeBasis::canonical();
+    const std::vector<glm::vec3> neutral = faceLocalVertices(identity, BlendshapeWeights{});
+    const std::vector<glm::vec3>& close = basis.deltas(Blendshape::MouthClose);
+    const float gap = neutral[landmark::kUpperInnerLip].y - neutral[landmark::kLowerInnerLip].y;
+    const float per_unit = close[landmark::kLowerInnerLip].y - close[landmark::kUpperInnerLip].y;
+    return per_unit > 0.0f ? std::clamp(gap / per_unit, 0.0f, 1.0f) : 0.0f;
+}
+
 FaceFit applyFaceState(const FaceFit& photo_fit, const FaceState& state) {
     FaceFit target = photo_fit;
     const float speaking = std::clamp(state.speech, 0.0f, 1.0f);
+    const float lips_together = lipsTogetherClose(photo_fit.identity);
     for (int i = 0; i < kBlendshapeCount; ++i) {
         const float photo = photo_fit.expression[size_t(i)];
-        const float moved = state.weights[size_t(i)];
+        float moved = state.weights[size_t(i)];
+        if (static_cast<Blendshape>(i) == Blendshape::MouthClose) {
+            moved += lips_together;  // ARKit's rest has the lips together; see the header
+        }
         const float value = isSpeechShape(static_cast<Blendshape>(i))
                                 ? photo + speaking * (moved - photo)
                                 : photo + moved;

@@ -30,7 +30,7 @@ void drawOpening(const std::array<int, N>& loop, int outer, int inner, const cv:
     for (int i : loop) {
         polygon.push_back(point(target[i]));
     }
-    uncrossOpening(polygon, faceDown(target));
+    uncrossOpening(polygon, faceDown(target), kClosedGapPx);
     if (std::abs(polygonArea(polygon)) < 0.25f) {
         return;  // closed: the lids cover it all
     }

@@ -190,7 +190,7 @@ void MouthInterior::draw(const cv::Mat& photo, const std::vector<glm::vec2>& tar
     }
     std::vector<cv::Point2f> loop = innerLoop(target);
     const glm::vec2 down = target[152] - target[10];  // chin minus forehead top
-    uncrossOpening(loop, {down.x, down.y});
+    uncrossOpening(loop, {down.x, down.y}, kClosedGapPx);
     if (std::abs(polygonArea(loop)) < 0.5f) {
         return;  // closed lips: they meet, nothing shows through
     }

@@ -108,12 +108,17 @@ float polygonArea(const std::vector<cv::Point2f>& polygon) {
     return 0.5f * twice;
 }
 
-void uncrossOpening(std::vector<cv::Point2f>& loop, cv::Point2f down) {
+void uncrossOpening(std::vector<cv::Point2f>& loop, cv::Point2f down, float close_below_px) {
     const size_t n = loop.size();
+    const float length = std::sqrt(down.dot(down));
+    if (length <= 0.0f) {
+        return;
+    }
+    down *= 1.0f / length;
     for (size_t k = 1; k < n / 2; ++k) {
         cv::Point2f& lower = loop[k];
         cv::Point2f& upper = loop[n - k];
-        if ((lower - upper).dot(down) < 0.0f) {
+        if ((lower - upper).dot(down) < close_below_px) {
             lower = upper = 0.5f * (lower + upper);
         }
     }

@@ -39,7 +39,12 @@ float polygonArea(const std::vector<cv::Point2f>& polygon);
 // For an opening's loop that runs from one corner (index 0) along its lower edge to the other
 // corner (index n/2) and back along its upper edge: where the upper edge has come down past
 // the lower one (lids or lips pressed together), both are put at their midpoint, so the
-// opening is closed there instead of turning inside out.
-void uncrossOpening(std::vector<cv::Point2f>& loop, cv::Point2f down);
+// opening is closed there instead of turning inside out. Edges closer than `close_below_px`
+// meet too: lips that touch in 3D can show a hairline gap once projected, which should not
+// flash the teeth.
+void uncrossOpening(std::vector<cv::Point2f>& loop, cv::Point2f down, float close_below_px = 0.0f);
+
+// The gap under which an opening's edges are taken to meet (see uncrossOpening).
+constexpr float kClosedGapPx = 0.75f;
 
 }  // namespace ps

@@ -70,9 +70,41 @@ void closeCrossedOpening(const std::array<int, N>& contour, cv::Point2f down,
     for (size_t k = 0; k < N; ++k) {
         loop[k] = points[contour[k]];
     }
-    uncrossOpening(loop, down);
+    uncrossOpening(loop, down, kClosedGapPx);
     for (size_t k = 0; k < N; ++k) {
         points[contour[k]] = loop[k];
+    }
+}
+
+// The outer lip points facing each inner one of kInnerLips[1..9] (lower lip) and
+// kInnerLips[19..11] (upper lip), from the subject's right corner to the left.
+constexpr std::array<int, 9> kOuterLowerLip = {146, 91, 181, 84, 17, 314, 405, 321, 375};
+constexpr std::array<int, 9> kOuterUpperLip = {185, 40, 39, 37, 0, 267, 269, 270, 409};
+
+// As lips close over an opening the photo shows, the photo's edge of that opening (where the
+// lip meets teeth or the dark inside, and where a fit's lip line is a pixel or two off) would
+// be squeezed into a pale or dark line between the closed lips. So the lips' inner edge reads
+// the photo further into each lip the more it has closed, up to 45% of the lip's depth: closed
+// lips show lip on both sides of where they meet.
+void retreatIntoLips(const std::vector<cv::Point2f>& target, cv::Point2f target_down,
+                     std::vector<cv::Point2f>& source, cv::Point2f source_down) {
+    const auto along = [](cv::Point2f v, cv::Point2f down) {
+        return v.dot(down) / std::max(1e-6f, std::sqrt(down.dot(down)));
+    };
+    const float width_ratio = float(cv::norm(source[308] - source[78])) /
+                              std::max(1e-3f, float(cv::norm(target[308] - target[78])));
+    for (size_t k = 1; k < 10; ++k) {
+        const int lower = contour::kInnerLips[k], upper = contour::kInnerLips[20 - k];
+        const float source_gap = along(source[lower] - source[upper], source_down);
+        if (source_gap <= kClosedGapPx) {
+            continue;  // closed in the photo: nothing of the inside to hide
+        }
+        const float target_gap =
+            std::max(0.0f, along(target[lower] - target[upper], target_down)) * width_ratio;
+        const float closed = std::clamp(1.0f - target_gap / source_gap, 0.0f, 1.0f);
+        const float depth = 0.45f * closed;
+        source[lower] += depth * (source[kOuterLowerLip[k - 1]] - source[lower]);
+        source[upper] += depth * (source[kOuterUpperLip[k - 1]] - source[upper]);
     }
 }
 
@@ -260,9 +292,13 @@ Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* unco
     photo_.copyTo(frame);
     std::vector<cv::Point2f> dst = targetPoints(target);
     const cv::Point2f down = dst[landmark::kChin] - dst[10];  // chin minus the forehead's top
+    thread_local std::vector<cv::Point2f> src;
+    src = source_points_;
+    const cv::Point2f source_down = src[landmark::kChin] - src[10];
     closeCrossedOpening(contour::kInnerLips, down, dst);
     closeCrossedOpening(contour::kRightEye, down, dst);
     closeCrossedOpening(contour::kLeftEye, down, dst);
+    retreatIntoLips(dst, down, src, source_down);
 
     // One set of maps per thread, kept between frames: no allocation per frame.
     thread_local RemapMaps maps;
@@ -287,7 +323,7 @@ Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* unco
     const auto draw = [&](const std::array<int, 3>& t) {
         cv::Point2f d[3], s[3];
         copy(t, dst, d);
-        copy(t, source_points_, s);
+        copy(t, src, s);
         rasterizeTriangle(d, s, maps);
     };
     const std::vector<MeshTriangle>& triangles = FaceMesh::canonical().triangles();

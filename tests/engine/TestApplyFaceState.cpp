@@ -4,6 +4,7 @@
 #include <QtTest>
 #include <glm/gtc/quaternion.hpp>
 
+#include "face/FaceMesh.h"
 #include "face/HeadPose.h"
 #include "motion/ApplyFaceState.h"
 
@@ -37,6 +38,7 @@ private slots:
     void emptyStateGivesThePhotoBack();
     void voiceOwnsTheMouthOnlyWhileSpeaking();
     void otherShapesAddToThePhotos();
+    void speechAtRestHasTheLipsTogether();
     void headTurnsByTheStatesAngles();
 };
 
@@ -56,7 +58,8 @@ void TestApplyFaceState::voiceOwnsTheMouthOnlyWhileSpeaking() {
     state.weights[size_t(Blendshape::MouthClose)] = 0.1f;
     state.speech = 1.0f;
     QCOMPARE(weight(applyFaceState(photo, state), Blendshape::JawOpen), 0.5f);
-    QCOMPARE(weight(applyFaceState(photo, state), Blendshape::MouthClose), 0.1f);
+    const float together = lipsTogetherClose(photo.identity);
+    QCOMPARE(weight(applyFaceState(photo, state), Blendshape::MouthClose), 0.1f + together);
     state.speech = 0.0f;
     QCOMPARE(weight(applyFaceState(photo, state), Blendshape::JawOpen), 0.2f);
     QCOMPARE(weight(applyFaceState(photo, state), Blendshape::MouthClose), 0.0f);
@@ -65,6 +68,31 @@ void TestApplyFaceState::voiceOwnsTheMouthOnlyWhileSpeaking() {
     QVERIFY(isSpeechShape(Blendshape::TongueOut));
     QVERIFY(!isSpeechShape(Blendshape::MouthSmileLeft));
     QVERIFY(!isSpeechShape(Blendshape::EyeBlinkLeft));
+}
+
+void TestApplyFaceState::speechAtRestHasTheLipsTogether() {
+    FaceFit photo = photoFit();
+    photo.expression[size_t(Blendshape::JawOpen)] = 0.0f;
+    updateFaceFit(photo);
+    // The inner lips' gap in the face's own vertical (cm): 0 where they meet.
+    const auto gap = [](const FaceFit& fit) {
+        const std::vector<glm::vec3> v = faceLocalVertices(fit.identity, fit.expression);
+        return v[landmark::kUpperInnerLip].y - v[landmark::kLowerInnerLip].y;
+    };
+    FaceState state;
+    state.speech = 1.0f;
+    const float together = lipsTogetherClose(photo.identity);
+    const float rest = gap(applyFaceState(photo, state));
+    state.weights[size_t(Blendshape::JawOpen)] = 0.3f;
+    const float open = gap(applyFaceState(photo, state));
+    qInfo(
+        "mouthClose %.3f brings the neutral lips together; gap %.3f cm in the photo, %.4f cm "
+        "speaking at rest, %.3f cm with the jaw at 0.3",
+        double(together), double(gap(photo)), double(rest), double(open));
+    QVERIFY(together > 0.1f && together < 0.4f);
+    QVERIFY(gap(photo) > 0.3f);  // MediaPipe's neutral mouth, parted
+    QVERIFY(std::abs(rest) < 1e-3f);
+    QVERIFY(open > 0.3f);
 }
 
 void TestApplyFaceState::otherShapesAddToThePhotos() {
