@@ -11,7 +11,9 @@
 
 #include "BenchRender.h"
 #include "BenchTiming.h"
+#include "BenchVoice.h"
 #include "CommandLine.h"
+#include "VoiceTrack.h"
 #include "face/FaceDetector.h"
 #include "face/LandmarkFit.h"
 #include "face/PhotoFit.h"
@@ -72,15 +74,17 @@ int benchFit(const std::string& sample_path, int repetitions) {
 }
 
 void printBenchHelp() {
-    std::cout << "Usage: portrait-studio bench [fit] [render] [--threads N] [--photo P]\n\n"
+    std::cout << "Usage: portrait-studio bench [fit] [render] [voice] [--threads N] [--photo P]\n\n"
                  "Measures speed and prints one JSON object per line per case (the median of "
               << kRepetitions
               << " runs after a\nwarm-up run):\n"
                  "  fit    detection, feature location and fitting on a 12-megapixel photo,\n"
                  "         and a refit from one corrected landmark (the landmark editor)\n"
                  "  render the real-time renderer on a 512x512 face crop and a 1920x1080 frame,\n"
-                 "         with one full-frame cv::remap of each size as the reference\n\n"
-                 "--threads N sets OpenCV's worker threads (default 1: one core);\n"
+                 "         with one full-frame cv::remap of each size as the reference\n"
+                 "  voice  the voice model, prosody, head motion and blinks on a minute of the\n"
+                 "         sample voice, and how many times faster than real time they run\n\n"
+                 "--threads N sets OpenCV's and LibTorch's threads (default 1: one core);\n"
                  "--photo P is the portrait used (default: the bundled sample).\n";
 }
 
@@ -112,15 +116,15 @@ int runBenchCommand(const std::vector<std::string>& args) {
             (arg == "--threads" ? threads : repetitions) = static_cast<int>(number);
             continue;
         }
-        if (arg == "fit" || arg == "render") {
+        if (arg == "fit" || arg == "render" || arg == "voice") {
             cases.push_back(arg);
             continue;
         }
-        printError("bench: unknown case or option '" + arg + "' (cases: fit, render)");
+        printError("bench: unknown case or option '" + arg + "' (cases: fit, render, voice)");
         return 2;
     }
     if (cases.empty()) {
-        cases = {"fit", "render"};
+        cases = {"fit", "render", "voice"};
     }
     cv::setNumThreads(threads);
     for (const std::string& name : cases) {
@@ -130,6 +134,12 @@ int runBenchCommand(const std::vector<std::string>& args) {
             }
         } else if (name == "render") {
             if (const int code = benchRender(photo, repetitions); code != 0) {
+                return code;
+            }
+        } else if (name == "voice") {
+            if (const int code =
+                    benchVoice(PS_SAMPLE_VOICE, defaultVoiceModelPath(), threads, repetitions);
+                code != 0) {
                 return code;
             }
         }

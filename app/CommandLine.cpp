@@ -7,6 +7,7 @@
 #include "BenchCommand.h"
 #include "BlendshapeSheetCommand.h"
 #include "FitCommand.h"
+#include "MotionCommand.h"
 #include "RenderCommand.h"
 
 namespace ps::app {
@@ -21,9 +22,8 @@ struct SubcommandEntry {
     Subcommand run;
 };
 constexpr SubcommandEntry kSubcommands[] = {
-    {"render", &runRenderCommand},
-    {"fit", &runFitCommand},
-    {"blendshapes", &runBlendshapeSheetCommand},
+    {"render", &runRenderCommand}, {"fit", &runFitCommand},
+    {"motion", &runMotionCommand}, {"blendshapes", &runBlendshapeSheetCommand},
     {"bench", &runBenchCommand},
 };
 
@@ -43,6 +43,8 @@ void printUsage() {
                  "Usage:\n"
                  "  portrait-studio [FILE...]        open the studio, with photos and voices\n"
                  "  portrait-studio render [options] render a photo and a voice to an MP4\n"
+                 "  portrait-studio motion --audio A -o motion.csv|.json\n"
+                 "                                   the face that goes with a voice, per frame\n"
                  "  portrait-studio fit --photo P -o FIT.json\n"
                  "                                   fit the face mesh to the photo's face\n"
                  "  portrait-studio blendshapes --sheet OUT.png\n"

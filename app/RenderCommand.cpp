@@ -10,10 +10,14 @@
 #include "CommandLine.h"
 #include "InterruptSignal.h"
 #include "TerminalProgress.h"
+#include "VoiceTrack.h"
+#include "face/PhotoFit.h"
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "media/Mp4Export.h"
+#include "motion/ApplyFaceState.h"
 #include "render/FrameFit.h"
+#include "render/PortraitRenderer.h"
 #include "runtime/Destination.h"
 #include "runtime/SilencedStderr.h"
 
@@ -22,26 +26,34 @@ namespace ps::app {
 namespace {
 
 const std::vector<OptionSpec>& renderOptions() {
-    static const std::vector<OptionSpec> specs = {
-        {"--photo", "", "P", "portrait photo (JPEG, PNG, WebP, BMP, TIFF)", true},
-        {"--audio", "", "A", "voice track (WAV, MP3, FLAC, OGG, Opus, M4A, or a video's audio)",
-         true},
-        {"--output", "-o", "OUT.mp4", "the MP4 to write (replaced only once complete)", true},
-        {"--fps", "", "N", "frame rate: 23.976, 24, 25 (default), 29.97, 30, 50 or 60", false},
-        {"--size", "", "WxH", "frame size, even numbers (default: the photo's, long side <= 1920)",
-         false},
-        {"--crf", "", "Q", "H.264 quality, 0 (best) to 51 (default 18)", false},
-        {"--preset", "", "NAME", "x264 speed preset, ultrafast to veryslow (default medium)",
-         false},
-        {"--help", "-h", "", "show this help", false},
-    };
+    static const std::vector<OptionSpec> specs = [] {
+        std::vector<OptionSpec> own = {
+            {"--photo", "", "P", "portrait photo (JPEG, PNG, WebP, BMP, TIFF)", true},
+            {"--audio", "", "A", "voice track (WAV, MP3, FLAC, OGG, Opus, M4A, or a video's audio)",
+             true},
+            {"--output", "-o", "OUT.mp4", "the MP4 to write (replaced only once complete)", true},
+            {"--fps", "", "N", "frame rate: 23.976, 24, 25 (default), 29.97, 30, 50 or 60", false},
+            {"--size", "", "WxH",
+             "frame size, even numbers (default: the photo's, long side <= 1920)", false},
+            {"--crf", "", "Q", "H.264 quality, 0 (best) to 51 (default 18)", false},
+            {"--preset", "", "NAME", "x264 speed preset, ultrafast to veryslow (default medium)",
+             false},
+        };
+        for (const OptionSpec& spec : voiceOptionSpecs()) {
+            own.push_back(spec);
+        }
+        own.push_back({"--help", "-h", "", "show this help", false});
+        return own;
+    }();
     return specs;
 }
 
 void printRenderHelp() {
     std::cout << "Usage: portrait-studio render --photo P --audio A -o OUT.mp4 [options]\n\n"
-                 "Renders the portrait for the whole duration of the voice track and writes an\n"
-                 "MP4 (H.264 + AAC).\n\nOptions:\n"
+                 "Makes the portrait speak: fits the face in the photo, predicts the mouth,\n"
+                 "head motion and blinks from the voice, animates the photo with the real-time\n"
+                 "renderer, and writes an MP4 (H.264 + AAC) as long as the voice track.\n\n"
+                 "Options:\n"
               << describeOptions(renderOptions());
 }
 
@@ -142,6 +154,12 @@ int runRenderCommand(const std::vector<std::string>& args) {
         printError(problem);
         return 2;
     }
+    const std::optional<VoiceRequest> voice =
+        readVoiceRequest(options, request->settings.fps, &problem);
+    if (!voice) {
+        printError(problem);
+        return 2;
+    }
     // From here on Ctrl+C cancels cleanly: every file this command creates is removed.
     const CancelToken cancel;
     InterruptSignal interrupt(cancel);
@@ -178,9 +196,33 @@ int runRenderCommand(const std::vector<std::string>& args) {
         return 2;
     }
 
-    // Until the face is animated, every frame is the same fitted photo; make it once.
-    const cv::Mat frame = fitPhotoToFrame(photo->bgr, frame_size);
-    const FrameSource frames = [&frame](long long, double) -> Result<cv::Mat> { return frame; };
+    Result<LargestFaceFit> fitted = fitLargestFace(photo->bgr, request->photo_path);
+    if (!fitted) {
+        return fail(fitted.error());
+    }
+    const FaceFit& fit = fitted->report.fit;
+    Result<FaceTrack> track = [&] {
+        TerminalProgress bar("voice");
+        return faceTrackForVoice(*audio, *voice, cancel,
+                                 [&bar](const Progress& p) { bar.update(p); });
+    }();
+    if (!track) {
+        return interrupt.interrupted() ? 130 : fail(track.error());
+    }
+    Result<PortraitRenderer> renderer = PortraitRenderer::create(photo->bgr, fit);
+    if (!renderer) {
+        return fail(renderer.error());
+    }
+    const FrameSource frames = [&](long long index, double) -> Result<cv::Mat> {
+        // The export may run a frame past the track's end by rounding; it holds the last.
+        const size_t k = std::min(size_t(std::max(0LL, index)), track->frames.size() - 1);
+        cv::Mat frame;
+        if (const Status drawn = renderer->render(applyFaceState(fit, track->frames[k]), frame);
+            !drawn) {
+            return drawn.error();
+        }
+        return fitPhotoToFrame(frame, frame_size);
+    };
     Result<ExportSummary> summary = [&] {
         TerminalProgress bar("render");
         return exportMp4(

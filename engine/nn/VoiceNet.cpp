@@ -1,5 +1,6 @@
 #include "nn/VoiceNet.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <numeric>
 #include <sstream>
@@ -174,6 +175,10 @@ std::unique_ptr<VoiceNet> VoiceNet::load(const std::string& path, std::string* e
     impl.metadata = in.metadata;
     impl.module->eval();
     return net;
+}
+
+void VoiceNet::setThreads(int threads) {
+    torch::set_num_threads(std::max(1, threads));
 }
 
 void VoiceNet::infer(const float* mel, int frames, float* out) const {

@@ -52,6 +52,10 @@ public:
     // Safe to call from several threads at once; uses the calling thread's LibTorch threads.
     void infer(const float* mel, int frames, float* out) const;
 
+    // How many threads LibTorch uses for one inference (process-wide); the benchmarks measure
+    // one core.
+    static void setThreads(int threads);
+
     struct Impl;  // the LibTorch module (VoiceNetModule.h), for the trainer
     Impl& impl() { return *impl_; }
 

@@ -1,0 +1,107 @@
+#include "VoiceTrack.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "voice/Prosody.h"
+#include "voice/VoiceModel.h"
+
+namespace ps::app {
+
+namespace {
+
+constexpr const char* kModelFile = "voice/voice_model.safetensors";
+
+std::optional<double> parseNumber(const std::string& text) {
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
+
+std::string defaultVoiceModelPath() {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const fs::path installed =
+            exe.parent_path().parent_path() / "share" / "portrait-studio" / kModelFile;
+        if (fs::exists(installed, error)) {
+            return installed.string();
+        }
+    }
+    return std::string(PS_RESOURCES_DIR) + "/" + kModelFile;
+}
+
+std::vector<OptionSpec> voiceOptionSpecs() {
+    return {
+        {"--model", "", "FILE", "voice model weights (default: the built-in model)", false},
+        {"--lips", "", "X", "strength of the mouth's movement, 0 to 2 (default 1)", false},
+        {"--head", "", "X", "strength of the head's movement, 0 to 3 (default 1)", false},
+        {"--blinks", "", "N", "blinks per minute, 0 to 60 (default 17)", false},
+        {"--seed", "", "N", "seed for head motion and blinks (default 1)", false},
+    };
+}
+
+std::optional<VoiceRequest> readVoiceRequest(const ParsedOptions& options, FrameRate fps,
+                                             std::string* error) {
+    error->clear();
+    VoiceRequest request;
+    request.model_path = options.value("--model").value_or(defaultVoiceModelPath());
+    request.motion.fps = fps;
+    request.motion.head.seed = request.motion.blinks.seed = 1;
+    const auto number = [&](const char* name, double low, double high) -> std::optional<double> {
+        const std::optional<std::string> text = options.value(name);
+        if (!text) {
+            return std::nullopt;
+        }
+        const std::optional<double> value = parseNumber(*text);
+        if (!value || *value < low || *value > high) {
+            *error = std::string(name) + " " + *text + ": give a number from " +
+                     std::to_string(int(low)) + " to " + std::to_string(int(high));
+            return std::nullopt;
+        }
+        return value;
+    };
+    if (const auto lips = number("--lips", 0, 2)) {
+        request.motion.lips = float(*lips);
+    }
+    if (const auto head = number("--head", 0, 3)) {
+        request.motion.head.overall = float(*head);
+    }
+    if (const auto blinks = number("--blinks", 0, 60)) {
+        request.motion.blinks.rate_per_min = *blinks;
+    }
+    if (const auto seed = number("--seed", 0, 1e9)) {
+        request.motion.head.seed = request.motion.blinks.seed = uint64_t(*seed);
+    }
+    if (!error->empty()) {
+        return std::nullopt;
+    }
+    return request;
+}
+
+Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const VoiceRequest& request,
+                                    const CancelToken& cancel, const ProgressFn& progress) {
+    Result<VoiceModel> model = VoiceModel::load(request.model_path);
+    if (!model.ok()) {
+        return model.error();
+    }
+    Result<MouthTrack> mouth = model->analyse(audio.analysis, &cancel, progress);
+    if (!mouth.ok()) {
+        return mouth.error();
+    }
+    Result<Prosody> prosody = analyzeProsody(audio.analysis);
+    if (!prosody.ok()) {
+        return prosody.error();
+    }
+    return speechMotion(*mouth, *prosody, request.motion);
+}
+
+}  // namespace ps::app

@@ -1,0 +1,40 @@
+// What `motion` and `render` share: the options that shape the face that goes with a voice
+// (which voice model, how strongly the lips, head and blinks move, the seed) and the pipeline
+// from a decoded voice to its FaceTrack.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ArgumentParser.h"
+#include "media/AudioClip.h"
+#include "motion/FaceTrack.h"
+#include "runtime/CancelToken.h"
+#include "runtime/Progress.h"
+#include "runtime/Result.h"
+#include "voice/SpeechMotion.h"
+
+namespace ps::app {
+
+// The built-in model: beside an installed binary (../share/portrait-studio/voice/), else in the
+// source tree it was built from.
+std::string defaultVoiceModelPath();
+
+// --model, --lips, --head, --blinks, --seed: appended to a command's own options.
+std::vector<OptionSpec> voiceOptionSpecs();
+
+struct VoiceRequest {
+    std::string model_path;
+    SpeechMotionSettings motion;
+};
+
+// Reads the options voiceOptionSpecs() declares; nullopt with `error` naming the option.
+std::optional<VoiceRequest> readVoiceRequest(const ParsedOptions& options, FrameRate fps,
+                                             std::string* error);
+
+// Voice model, prosody, head motion and blinks, for the whole of `audio`.
+Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const VoiceRequest& request,
+                                    const CancelToken& cancel, const ProgressFn& progress = {});
+
+}  // namespace ps::app
