@@ -9,6 +9,7 @@
 #include "FitCommand.h"
 #include "MotionCommand.h"
 #include "RenderCommand.h"
+#include "TrainVoiceCommand.h"
 
 namespace ps::app {
 
@@ -22,8 +23,11 @@ struct SubcommandEntry {
     Subcommand run;
 };
 constexpr SubcommandEntry kSubcommands[] = {
-    {"render", &runRenderCommand}, {"fit", &runFitCommand},
-    {"motion", &runMotionCommand}, {"blendshapes", &runBlendshapeSheetCommand},
+    {"render", &runRenderCommand},
+    {"fit", &runFitCommand},
+    {"motion", &runMotionCommand},
+    {"train-voice", &runTrainVoiceCommand},
+    {"blendshapes", &runBlendshapeSheetCommand},
     {"bench", &runBenchCommand},
 };
 
@@ -49,6 +53,8 @@ void printUsage() {
                  "                                   fit the face mesh to the photo's face\n"
                  "  portrait-studio blendshapes --sheet OUT.png\n"
                  "                                   draw the 52 blendshapes on a contact sheet\n"
+                 "  portrait-studio train-voice -o DIR\n"
+                 "                                   train the voice model (about an hour)\n"
                  "  portrait-studio bench [CASE]     measure speed (JSON lines)\n"
                  "  portrait-studio --version        print the version\n"
                  "  portrait-studio --help           print this help\n"

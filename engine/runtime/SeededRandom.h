@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace ps {
 
@@ -34,8 +36,33 @@ public:
     double uniform() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
     double uniform(double low, double high) { return low + (high - low) * uniform(); }
     bool chance(double probability) { return uniform() < probability; }
-    // In [0, count); count > 0.
-    uint64_t below(uint64_t count) { return next() % count; }
+    // In [0, count), every value equally likely (draws that would favour the low values are
+    // rejected); count > 0.
+    uint64_t below(uint64_t count) {
+        const uint64_t threshold = (0 - count) % count;
+        for (;;) {
+            const uint64_t draw = next();
+            if (draw >= threshold) {
+                return draw % count;
+            }
+        }
+    }
+    // In [low, high], both included; low <= high.
+    int between(int low, int high) { return low + int(below(uint64_t(high - low) + 1)); }
+
+    // Fisher–Yates with this generator, so the order is the same on every platform.
+    template <class T>
+    void shuffle(std::vector<T>& items) {
+        for (size_t i = items.size(); i > 1; --i) {
+            std::swap(items[i - 1], items[below(i)]);
+        }
+    }
+
+    // A seed for a sub-task (e.g. one utterance of a plan), so that changing how many numbers
+    // one sub-task draws does not shift every later one.
+    static uint64_t derive(uint64_t seed, uint64_t index) {
+        return SeededRandom(seed, index + 1).next();
+    }
 
     // Standard normal, by Box and Muller (one value per call; the pair's second is kept).
     double gaussian() {

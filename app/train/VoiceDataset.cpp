@@ -1,0 +1,115 @@
+#include "train/VoiceDataset.h"
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "train/SpeechSynth.h"
+#include "train/VisemeTargets.h"
+#include "voice/LogMel.h"
+#include "voice/MouthChannels.h"
+
+namespace ps::train {
+
+namespace {
+
+Result<VoiceExample> makeExample(const PlannedUtterance& planned, size_t index,
+                                 const DatasetOptions& options, const SpeechSynth& synth,
+                                 const LogMelAnalyzer& analyzer) {
+    Result<Utterance> spoken = synth.synthesize(planned.spec);
+    if (!spoken.ok()) {
+        return spoken.error();
+    }
+    VoiceExample example;
+    example.language = planned.corpus_language;
+    example.variant = planned.spec.variant;
+    example.phonemes = std::move(spoken->phonemes);
+    PcmBuffer audio = std::move(spoken->audio);
+    if (options.augment) {
+        AugmentRecord record;
+        Result<PcmBuffer> augmented =
+            augment(audio, options.seed * 1000003ull + index, options.augmentation, &record);
+        if (!augmented.ok()) {
+            return augmented.error();
+        }
+        audio = std::move(*augmented);
+        example.augmentation = record.describe();
+    }
+    const LogMelSpectrogram mel =
+        analyzer.compute(audio.samples.data(), int64_t(audio.samples.size()));
+    // Target frame k is at k / 100 s, the centre of mel frame k; as long as the mel.
+    Result<MouthTargets> targets = buildMouthTargets(
+        example.phonemes, double(mel.frames) / kLogMelFrameRate_hz, kLogMelFrameRate_hz);
+    if (!targets.ok()) {
+        return targets.error();
+    }
+    if (int64_t(targets->frames.size()) != mel.frames) {
+        return internalError("the targets and the log-mel of an utterance differ in length");
+    }
+    nn::TrainingUtterance& frames = example.frames;
+    frames.frames = int(mel.frames);
+    frames.mel = mel.data;
+    frames.targets.reserve(size_t(mel.frames) * kVoiceModelOutputCount);
+    for (const MouthFrame& f : targets->frames) {
+        frames.targets.insert(frames.targets.end(), f.weights.begin(), f.weights.end());
+        frames.targets.push_back(f.speech_activity);
+    }
+    example.seconds = audio.duration_s();
+    return example;
+}
+
+}  // namespace
+
+Result<std::vector<VoiceExample>> makeVoiceExamples(
+    const std::vector<PlannedUtterance>& plan, const DatasetOptions& options,
+    const CancelToken& cancel, const std::function<void(size_t done)>& progress) {
+    const SpeechSynth synth;
+    const LogMelAnalyzer analyzer;
+    std::vector<VoiceExample> examples(plan.size());
+    std::atomic<size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};  // the first failure stops the other workers
+    std::mutex report;
+    Error first_error;
+    bool failed = false;
+    const auto work = [&] {
+        for (size_t i = next++; i < plan.size(); i = next++) {
+            if (cancel.cancelled() || stop) {
+                return;
+            }
+            Result<VoiceExample> example = makeExample(plan[i], i, options, synth, analyzer);
+            std::lock_guard<std::mutex> lock(report);
+            if (!example.ok()) {
+                if (!failed) {
+                    failed = true;
+                    first_error = example.error();
+                    first_error.message = "utterance " + std::to_string(i) + " (" +
+                                          plan[i].corpus_language + ", " + plan[i].spec.variant +
+                                          "): " + first_error.message;
+                }
+                stop = true;
+                return;
+            }
+            examples[i] = std::move(*example);
+            if (progress) {
+                progress(++done);
+            }
+        }
+    };
+    std::vector<std::thread> workers;
+    for (int t = 1; t < std::max(1, options.threads); ++t) {
+        workers.emplace_back(work);
+    }
+    work();
+    for (std::thread& w : workers) {
+        w.join();
+    }
+    if (failed) {
+        return first_error;
+    }
+    if (cancel.cancelled()) {
+        return cancelled();
+    }
+    return examples;
+}
+
+}  // namespace ps::train
