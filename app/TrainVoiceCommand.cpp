@@ -161,14 +161,14 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
 
     const auto examples = [&](const std::vector<train::PlannedUtterance>& planned,
                               const char* label, bool augment,
-                              uint64_t data_seed) -> Result<std::vector<train::VoiceExample>> {
+                              uint64_t data_seed) -> Result<train::VoiceExamples> {
         train::DatasetOptions data;
         data.augment = augment;
         data.seed = data_seed;
         data.threads = int(*threads);
         std::mutex print;
         const Clock::time_point began = Clock::now();
-        Result<std::vector<train::VoiceExample>> made =
+        Result<train::VoiceExamples> made =
             train::makeVoiceExamples(planned, data, cancel, [&](size_t done) {
                 if (done % 200 == 0 || done == planned.size()) {
                     std::lock_guard<std::mutex> lock(print);
@@ -176,9 +176,15 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
                                  done, planned.size(), secondsSince(began));
                 }
             });
+        if (made) {
+            for (const std::string& skip : made->skipped) {
+                std::fprintf(stderr, "train-voice: %s: skipped utterance %s\n", label,
+                             skip.c_str());
+            }
+        }
         return made;
     };
-    Result<std::vector<train::VoiceExample>> training =
+    Result<train::VoiceExamples> training =
         examples(*training_plan, "training data", true, uint64_t(*seed));
     if (!training) {
         printError(training.error().message);
@@ -186,12 +192,13 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
     }
     double training_seconds = 0.0;
     std::vector<nn::TrainingUtterance> data;
-    data.reserve(training->size());
-    for (train::VoiceExample& e : *training) {
+    data.reserve(training->examples.size());
+    for (train::VoiceExample& e : training->examples) {
         training_seconds += e.seconds;
         data.push_back(std::move(e.frames));
     }
-    training->clear();
+    const size_t training_skipped = training->skipped.size();
+    training->examples.clear();
     const double data_seconds = secondsSince(start);
 
     // The network and its training.
@@ -205,6 +212,7 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
     recipe.output_weights.assign(kVoiceModelOutputCount, 1.0f);
     recipe.output_weights[mouthChannel(Blendshape::JawOpen)] = 2.0f;
     recipe.output_weights[mouthChannel(Blendshape::MouthClose)] = 2.0f;
+    recipe.output_weights[kLipClosureChannel] = 2.0f;
     recipe.aperture_coefficients.assign(kVoiceModelOutputCount, 0.0f);
     recipe.aperture_coefficients[mouthChannel(Blendshape::JawOpen)] = 1.0f;
     recipe.aperture_coefficients[mouthChannel(Blendshape::MouthClose)] = -1.0f;
@@ -248,13 +256,14 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
             return 1;
         }
         for (const bool augmented : {false, true}) {
-            Result<std::vector<train::VoiceExample>> held_out =
+            Result<train::VoiceExamples> held_out =
                 examples(*planned, label, augmented, uint64_t(*seed) + 104729);
             if (!held_out) {
                 printError(held_out.error().message);
                 return interrupt.interrupted() ? 130 : 1;
             }
-            const train::VoiceEvaluation result = train::evaluateVoiceNet(*net, *held_out, 25.0);
+            const train::VoiceEvaluation result =
+                train::evaluateVoiceNet(*net, held_out->examples, 25.0);
             const std::string name = std::string(label) + (augmented ? ", augmented" : ", clean");
             metrics[name] = train::toJson(result);
             table += scoreRow(name.c_str(), result);
@@ -282,6 +291,7 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
     }
     nlohmann::json report = {
         {"utterances", *utterances},
+        {"utterances_skipped", training_skipped},
         {"training_audio_s", std::round(training_seconds)},
         {"epochs", *epochs},
         {"channels", *channels},

@@ -8,6 +8,7 @@
 
 #include "train/VisemeClass.h"
 #include "train/VisemePose.h"
+#include "voice/LipSeal.h"
 
 namespace ps::train {
 namespace {
@@ -292,20 +293,6 @@ void setPair(MouthWeights& weights, Blendshape left, float value) {
     at(weights, mirroredBlendshape(left)) = value;
 }
 
-// The same mouth with the lips sealed: the jaw nearly shut, mouthClose cancelling what remains
-// of its opening, neither lip pulled away, a funnel (which parts the lips) mostly undone and the
-// lips pressed. Rounding and spreading stay, so an m before u is rounded.
-MouthWeights sealed(MouthWeights weights) {
-    const float jaw = std::min(at(weights, B::JawOpen), 0.08f);
-    at(weights, B::JawOpen) = jaw;
-    at(weights, B::MouthClose) = jaw;
-    setPair(weights, B::MouthUpperUpLeft, 0.0f);
-    setPair(weights, B::MouthLowerDownLeft, 0.0f);
-    at(weights, B::MouthFunnel) *= 0.3f;
-    setPair(weights, B::MouthPressLeft, std::max(at(weights, B::MouthPressLeft), 0.3f));
-    return weights;
-}
-
 // The same mouth with the lower lip tucked under the upper teeth, as for f and v.
 MouthWeights tucked(MouthWeights weights) {
     const float jaw = std::min(at(weights, B::JawOpen), 0.15f);
@@ -468,9 +455,11 @@ Result<MouthTargets> buildMouthTargets(const PhonemeTimeline& timeline, double d
             }
         }
         for (const Interval& closure : closures) {
-            if (const double amount = constraintWeight(closure, kClosureEase_s, t); amount > 0.0) {
-                mixTowards(weights, sealed(weights), amount);
+            const double amount = constraintWeight(closure, kClosureEase_s, t);
+            if (amount > 0.0) {
+                sealLips(weights, static_cast<float>(amount));
             }
+            frame.lips_closed = std::max(frame.lips_closed, static_cast<float>(amount));
         }
         for (float& weight : weights) {
             weight = std::clamp(weight, 0.0f, 1.0f);

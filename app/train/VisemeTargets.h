@@ -24,6 +24,9 @@ inline constexpr double kLongPauseSeconds = 0.3;
 struct MouthFrame {
     MouthWeights weights{};     // in kMouthChannels' order, each in [0, 1]
     float speech_activity = 0;  // 1 in speech, 0 in pauses, eased over about 60 ms at the edges
+    // How fully the lips are held together for a p, b or m (0..1, eased like the seal itself):
+    // the voice model learns this as an output of its own (kLipClosureChannel).
+    float lips_closed = 0;
 };
 
 struct MouthTargets {

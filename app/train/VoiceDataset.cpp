@@ -1,7 +1,9 @@
 #include "train/VoiceDataset.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "train/SpeechSynth.h"
@@ -53,6 +55,7 @@ Result<VoiceExample> makeExample(const PlannedUtterance& planned, size_t index,
     for (const MouthFrame& f : targets->frames) {
         frames.targets.insert(frames.targets.end(), f.weights.begin(), f.weights.end());
         frames.targets.push_back(f.speech_activity);
+        frames.targets.push_back(f.lips_closed);
     }
     example.seconds = audio.duration_s();
     return example;
@@ -60,36 +63,28 @@ Result<VoiceExample> makeExample(const PlannedUtterance& planned, size_t index,
 
 }  // namespace
 
-Result<std::vector<VoiceExample>> makeVoiceExamples(
-    const std::vector<PlannedUtterance>& plan, const DatasetOptions& options,
-    const CancelToken& cancel, const std::function<void(size_t done)>& progress) {
+Result<VoiceExamples> makeVoiceExamples(const std::vector<PlannedUtterance>& plan,
+                                        const DatasetOptions& options, const CancelToken& cancel,
+                                        const std::function<void(size_t done)>& progress) {
     const SpeechSynth synth;
     const LogMelAnalyzer analyzer;
-    std::vector<VoiceExample> examples(plan.size());
+    std::vector<std::optional<VoiceExample>> made(plan.size());
+    std::vector<std::string> skipped;
     std::atomic<size_t> next{0}, done{0};
-    std::atomic<bool> stop{false};  // the first failure stops the other workers
     std::mutex report;
-    Error first_error;
-    bool failed = false;
     const auto work = [&] {
         for (size_t i = next++; i < plan.size(); i = next++) {
-            if (cancel.cancelled() || stop) {
+            if (cancel.cancelled()) {
                 return;
             }
             Result<VoiceExample> example = makeExample(plan[i], i, options, synth, analyzer);
             std::lock_guard<std::mutex> lock(report);
-            if (!example.ok()) {
-                if (!failed) {
-                    failed = true;
-                    first_error = example.error();
-                    first_error.message = "utterance " + std::to_string(i) + " (" +
-                                          plan[i].corpus_language + ", " + plan[i].spec.variant +
-                                          "): " + first_error.message;
-                }
-                stop = true;
-                return;
+            if (example.ok()) {
+                made[i] = std::move(*example);
+            } else {
+                skipped.push_back(std::to_string(i) + " (" + plan[i].corpus_language + ", " +
+                                  plan[i].spec.variant + "): " + example.error().message);
             }
-            examples[i] = std::move(*example);
             if (progress) {
                 progress(++done);
             }
@@ -103,13 +98,22 @@ Result<std::vector<VoiceExample>> makeVoiceExamples(
     for (std::thread& w : workers) {
         w.join();
     }
-    if (failed) {
-        return first_error;
-    }
     if (cancel.cancelled()) {
         return cancelled();
     }
-    return examples;
+    if (skipped.size() > std::max<size_t>(1, plan.size() / 50)) {
+        return internalError(std::to_string(skipped.size()) + " of " + std::to_string(plan.size()) +
+                             " utterances could not be made; the first: " + skipped.front());
+    }
+    VoiceExamples out;
+    out.skipped = std::move(skipped);
+    std::sort(out.skipped.begin(), out.skipped.end());
+    for (std::optional<VoiceExample>& example : made) {
+        if (example) {
+            out.examples.push_back(std::move(*example));
+        }
+    }
+    return out;
 }
 
 }  // namespace ps::train

@@ -31,10 +31,19 @@ struct DatasetOptions {
     int threads = 2;
 };
 
-// Makes the examples of `plan` in its order, `threads` at a time. `progress` (if given) is
-// called with the number done so far, from any of the worker threads, one call at a time.
-Result<std::vector<VoiceExample>> makeVoiceExamples(
-    const std::vector<PlannedUtterance>& plan, const DatasetOptions& options,
-    const CancelToken& cancel, const std::function<void(size_t done)>& progress = {});
+struct VoiceExamples {
+    std::vector<VoiceExample> examples;  // in the plan's order, without the skipped ones
+    // Utterances espeak-ng could not speak (it crashes on a few language and variant pairs),
+    // each as "index (language, variant): problem".
+    std::vector<std::string> skipped;
+};
+
+// Makes the examples of `plan` in its order, `threads` at a time. An utterance espeak-ng fails
+// on is skipped and listed; more than 2% skipped is an error (something is wrong beyond one odd
+// voice). `progress` (if given) is called with the number done so far, from any of the worker
+// threads, one call at a time.
+Result<VoiceExamples> makeVoiceExamples(const std::vector<PlannedUtterance>& plan,
+                                        const DatasetOptions& options, const CancelToken& cancel,
+                                        const std::function<void(size_t done)>& progress = {});
 
 }  // namespace ps::train

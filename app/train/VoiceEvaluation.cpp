@@ -16,8 +16,8 @@ std::vector<MouthWeights> atVideoRate(const std::vector<float>& outputs, int fra
     track.frame_rate_hz = 100.0;
     track.mouth.resize(size_t(frames));
     for (int f = 0; f < frames; ++f) {
-        std::copy_n(&outputs[size_t(f) * kVoiceModelOutputCount], kMouthChannelCount,
-                    track.mouth[size_t(f)].begin());
+        track.mouth[size_t(f)] =
+            VoiceModel::mouthFromOutputs(&outputs[size_t(f) * kVoiceModelOutputCount]);
     }
     std::vector<MouthWeights> video;
     const long long count = std::max(1LL, (long long)std::llround(seconds * fps));

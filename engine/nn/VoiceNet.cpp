@@ -14,7 +14,7 @@ namespace {
 
 // The file's format tag; a file without it, or with another, is not a voice model.
 constexpr const char* kFormatKey = "format";
-constexpr const char* kFormat = "portrait-studio voice model 1";
+constexpr const char* kFormat = "portrait-studio voice model 2";
 
 std::string joined(const std::vector<int>& values) {
     std::string text;
@@ -57,11 +57,14 @@ VoiceNetModuleImpl::VoiceNetModuleImpl(const VoiceNetShape& shape) {
 }
 
 torch::Tensor VoiceNetModuleImpl::logits(const torch::Tensor& x) {
-    torch::Tensor h = torch::relu(input->forward(x));
+    // Pre-activation residual blocks: each adds a convolution of the rectified state, which can
+    // be negative, so the state does not only grow from block to block (a stack of
+    // h + relu(conv(h)) drifts upwards until the sigmoids saturate and training stalls).
+    torch::Tensor h = input->forward(x);
     for (torch::nn::Conv1d& block : blocks) {
-        h = h + torch::relu(block->forward(h));
+        h = h + block->forward(torch::relu(h));
     }
-    return output->forward(h);
+    return output->forward(torch::relu(h));
 }
 
 torch::Tensor VoiceNet::Impl::normalise(const torch::Tensor& mel) const {

@@ -135,6 +135,9 @@ bool trainVoiceNet(VoiceNet& net, const std::vector<TrainingUtterance>& data,
             }
             optimiser.zero_grad();
             loss.backward();
+            // A rare window with a sudden loud onset can give one huge step; clipping keeps it
+            // from undoing what the network has learnt.
+            torch::nn::utils::clip_grad_norm_(impl.module->parameters(), 1.0);
             // Cosine decay of the learning rate to 5% over the whole run.
             const double progress = double(global_step) / double(std::max(1, total_steps - 1));
             const double rate =

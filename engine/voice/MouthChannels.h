@@ -43,7 +43,10 @@ inline constexpr int kMouthChannelCount = static_cast<int>(kMouthChannels.size()
 // in pauses): the motion layer uses it to hand the face back to idle motion between phrases.
 // It is the output that follows the last mouth channel.
 inline constexpr int kSpeechActivityChannel = kMouthChannelCount;
-inline constexpr int kVoiceModelOutputCount = kMouthChannelCount + 1;
+// And how surely the lips are together for a p, b or m: the voice model seals its mouth by it
+// (LipSeal.h), so closures stay crisp however smooth the other outputs are.
+inline constexpr int kLipClosureChannel = kMouthChannelCount + 1;
+inline constexpr int kVoiceModelOutputCount = kMouthChannelCount + 2;
 
 // One frame of the mouth, in kMouthChannels' order.
 using MouthWeights = std::array<float, kMouthChannelCount>;

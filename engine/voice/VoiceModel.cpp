@@ -5,6 +5,7 @@
 
 #include "media/AudioClip.h"
 #include "nn/VoiceNet.h"
+#include "voice/LipSeal.h"
 #include "voice/LogMel.h"
 
 namespace ps {
@@ -43,6 +44,13 @@ MouthWeights MouthTrack::mouthAt(double t_s) const {
 
 float MouthTrack::speechAt(double t_s) const {
     return interpolated(speech, frame_rate_hz, t_s, mixValue);
+}
+
+MouthWeights VoiceModel::mouthFromOutputs(const float* outputs) {
+    MouthWeights mouth{};
+    std::copy_n(outputs, kMouthChannelCount, mouth.begin());
+    sealLips(mouth, sealAmountForClosure(outputs[kLipClosureChannel]));
+    return mouth;
 }
 
 Result<VoiceModel> VoiceModel::fromNetwork(std::shared_ptr<const nn::VoiceNet> net) {
@@ -110,7 +118,7 @@ Result<MouthTrack> VoiceModel::analyse(const PcmBuffer& analysis, const CancelTo
         net_->infer(mel->data.data(), int(to - from), out.data());
         for (int64_t f = first; f < end; ++f) {
             const float* row = out.data() + size_t(f - from) * size_t(outputs);
-            std::copy_n(row, kMouthChannelCount, track.mouth[size_t(f)].begin());
+            track.mouth[size_t(f)] = mouthFromOutputs(row);
             track.speech[size_t(f)] = row[kSpeechActivityChannel];
         }
         if (progress) {

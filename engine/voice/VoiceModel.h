@@ -46,6 +46,10 @@ public:
     Result<MouthTrack> analyse(const PcmBuffer& analysis, const CancelToken* cancel = nullptr,
                                const ProgressFn& progress = {}) const;
 
+    // One frame of the network's outputs (kVoiceModelOutputCount values) as the mouth: its
+    // shapes, sealed as far as its lip-closure output says.
+    static MouthWeights mouthFromOutputs(const float* outputs);
+
     // The model file's metadata (model card facts), for `--help` and the about box.
     const std::vector<std::pair<std::string, std::string>>& metadata() const { return metadata_; }
 

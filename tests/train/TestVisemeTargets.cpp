@@ -121,7 +121,8 @@ private slots:
 void TestVisemeTargets::mouthChannelsIndexArkit() {
     QCOMPARE(ps::kMouthChannelCount, 19);
     QCOMPARE(ps::kSpeechActivityChannel, 19);
-    QCOMPARE(ps::kVoiceModelOutputCount, 20);
+    QCOMPARE(ps::kLipClosureChannel, 20);
+    QCOMPARE(ps::kVoiceModelOutputCount, 21);
     QCOMPARE(ps::blendshapeName(ps::kMouthChannels.front()), std::string_view("jawOpen"));
     QCOMPARE(ps::blendshapeName(ps::kMouthChannels.back()), std::string_view("tongueOut"));
     QCOMPARE(ps::mouthChannel(Blendshape::MouthRollLower), 17);
