@@ -41,7 +41,7 @@ void printFitHelp() {
                  "landmarks2d, pose, blendshapes, identity). Other faces found are listed.\n"
                  "The face is placed on the detector's eyes and roll, then refined from the\n"
                  "features found in the photo: irises, eye corners, brows, nose tip, lip\n"
-                 "colour and corners, chin. The jaw line is not used yet.\n\nOptions:\n"
+                 "colour and corners, chin, and the jaw's outline on both sides.\n\nOptions:\n"
               << describeOptions(fitOptions());
 }
 

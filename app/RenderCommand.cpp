@@ -15,9 +15,8 @@
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "media/Mp4Export.h"
-#include "motion/ApplyFaceState.h"
 #include "render/FrameFit.h"
-#include "render/PortraitRenderer.h"
+#include "render/TalkingPortrait.h"
 #include "runtime/Destination.h"
 #include "runtime/SilencedStderr.h"
 
@@ -209,20 +208,11 @@ int runRenderCommand(const std::vector<std::string>& args) {
     if (!track) {
         return interrupt.interrupted() ? 130 : fail(track.error());
     }
-    Result<PortraitRenderer> renderer = PortraitRenderer::create(photo->bgr, fit);
-    if (!renderer) {
-        return fail(renderer.error());
+    Result<TalkingPortrait> portrait = TalkingPortrait::create(photo->bgr, fit, std::move(*track));
+    if (!portrait) {
+        return fail(portrait.error());
     }
-    const FrameSource frames = [&](long long index, double) -> Result<cv::Mat> {
-        // The export may run a frame past the track's end by rounding; it holds the last.
-        const size_t k = std::min(size_t(std::max(0LL, index)), track->frames.size() - 1);
-        cv::Mat frame;
-        if (const Status drawn = renderer->render(applyFaceState(fit, track->frames[k]), frame);
-            !drawn) {
-            return drawn.error();
-        }
-        return fitPhotoToFrame(frame, frame_size);
-    };
+    const FrameSource frames = portrait->frames(frame_size);
     Result<ExportSummary> summary = [&] {
         TerminalProgress bar("render");
         return exportMp4(

@@ -2,17 +2,12 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <filesystem>
-#include <system_error>
 
-#include "voice/Prosody.h"
-#include "voice/VoiceModel.h"
+#include "voice/VoiceToFace.h"
 
 namespace ps::app {
 
 namespace {
-
-constexpr const char* kModelFile = "voice/voice_model.safetensors";
 
 std::optional<double> parseNumber(const std::string& text) {
     char* end = nullptr;
@@ -24,20 +19,6 @@ std::optional<double> parseNumber(const std::string& text) {
 }
 
 }  // namespace
-
-std::string defaultVoiceModelPath() {
-    namespace fs = std::filesystem;
-    std::error_code error;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        const fs::path installed =
-            exe.parent_path().parent_path() / "share" / "portrait-studio" / kModelFile;
-        if (fs::exists(installed, error)) {
-            return installed.string();
-        }
-    }
-    return std::string(PS_RESOURCES_DIR) + "/" + kModelFile;
-}
 
 std::vector<OptionSpec> voiceOptionSpecs() {
     return {
@@ -89,19 +70,7 @@ std::optional<VoiceRequest> readVoiceRequest(const ParsedOptions& options, Frame
 
 Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const VoiceRequest& request,
                                     const CancelToken& cancel, const ProgressFn& progress) {
-    Result<VoiceModel> model = VoiceModel::load(request.model_path);
-    if (!model.ok()) {
-        return model.error();
-    }
-    Result<MouthTrack> mouth = model->analyse(audio.analysis, &cancel, progress);
-    if (!mouth.ok()) {
-        return mouth.error();
-    }
-    Result<Prosody> prosody = analyzeProsody(audio.analysis);
-    if (!prosody.ok()) {
-        return prosody.error();
-    }
-    return speechMotion(*mouth, *prosody, request.motion);
+    return ps::faceTrackForVoice(audio, request.model_path, request.motion, cancel, progress);
 }
 
 }  // namespace ps::app

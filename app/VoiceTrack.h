@@ -14,12 +14,9 @@
 #include "runtime/Progress.h"
 #include "runtime/Result.h"
 #include "voice/SpeechMotion.h"
+#include "voice/VoiceToFace.h"
 
 namespace ps::app {
-
-// The built-in model: beside an installed binary (../share/portrait-studio/voice/), else in the
-// source tree it was built from.
-std::string defaultVoiceModelPath();
 
 // --model, --lips, --head, --blinks, --seed: appended to a command's own options.
 std::vector<OptionSpec> voiceOptionSpecs();

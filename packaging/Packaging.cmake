@@ -9,6 +9,11 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/samples DESTINATION ${PS_DATA_
 install(FILES ${PROJECT_SOURCE_DIR}/resources/samples/README.md
         DESTINATION ${PS_DATA_DIR}/samples)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/presets DESTINATION ${PS_DATA_DIR})
+# The voice model's weights and card; the command line looks for them beside an installed binary.
+install(FILES ${PROJECT_SOURCE_DIR}/resources/voice/voice_model.safetensors
+              ${PROJECT_SOURCE_DIR}/resources/voice/MODEL_CARD.md
+              ${PROJECT_SOURCE_DIR}/resources/voice/voice_model_metrics.json
+        DESTINATION ${PS_DATA_DIR}/voice)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # Data compiled into the program keeps its licence beside the program.

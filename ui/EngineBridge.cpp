@@ -5,10 +5,12 @@
 #include <functional>
 #include <opencv2/core.hpp>
 
+#include "face/PhotoFit.h"
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "media/Mp4Export.h"
-#include "render/FrameFit.h"
+#include "render/TalkingPortrait.h"
+#include "voice/VoiceToFace.h"
 
 namespace ps::ui {
 
@@ -35,9 +37,10 @@ void answerEvenIfThrown(const Body& body, const OnError& on_error) {
 using FinishFn = std::function<void(EngineBridge::ExportOutcome, const QString&)>;
 
 // Runs on the export worker and answers through `finish` exactly once.
-void exportStill(const std::string& file, const ps::VideoSettings& settings, const ps::Photo& photo,
-                 const ps::AudioClip& audio, const ps::ProgressFn& progress,
-                 const ps::CancelToken& cancel, const FinishFn& finish) {
+void exportTalking(const std::string& file, const ps::VideoSettings& settings,
+                   const ps::Photo& photo, const ps::AudioClip& audio,
+                   const ps::ProgressFn& progress, const ps::CancelToken& cancel,
+                   const FinishFn& finish) {
     using Outcome = EngineBridge::ExportOutcome;
     // Cancelled before its turn on the worker: the queue still calls the job so that it answers.
     if (cancel.cancelled()) {
@@ -48,13 +51,34 @@ void exportStill(const std::string& file, const ps::VideoSettings& settings, con
         finish(Outcome::Failed, QString::fromStdString(problem));
         return;
     }
-    // Until the animated renderer exists every frame is the same still, so it is fitted once.
-    const cv::Mat still = ps::fitPhotoToFrame(photo.bgr, cv::Size(settings.width, settings.height));
-    const ps::FrameSource frames = [still](long long, double) -> ps::Result<cv::Mat> {
-        return still;
+    // The same talking portrait as `portrait-studio render`: the face fitted to the photo,
+    // moved by the built-in voice model, head motion and blinks, drawn by the real-time renderer.
+    const auto fail = [&](const ps::Error& error) {
+        finish(error.kind == ps::ErrorKind::Cancelled ? Outcome::Cancelled : Outcome::Failed,
+               QString::fromStdString(error.message));
     };
-    const ps::Result<ps::ExportSummary> result =
-        ps::exportMp4(file, settings, audio, frames, progress, cancel);
+    const ps::Result<ps::LargestFaceFit> fitted = ps::fitLargestFace(photo.bgr, photo.path);
+    if (!fitted) {
+        fail(fitted.error());
+        return;
+    }
+    ps::SpeechMotionSettings motion;
+    motion.fps = settings.fps;
+    ps::Result<ps::FaceTrack> track =
+        ps::faceTrackForVoice(audio, ps::defaultVoiceModelPath(), motion, cancel);
+    if (!track) {
+        fail(track.error());
+        return;
+    }
+    const ps::Result<ps::TalkingPortrait> portrait =
+        ps::TalkingPortrait::create(photo.bgr, fitted->report.fit, std::move(*track));
+    if (!portrait) {
+        fail(portrait.error());
+        return;
+    }
+    const ps::Result<ps::ExportSummary> result = ps::exportMp4(
+        file, settings, audio, portrait->frames(cv::Size(settings.width, settings.height)),
+        progress, cancel);
     if (result) {
         finish(Outcome::Succeeded, QString::fromStdString(result->path));
     } else if (result.error().kind == ps::ErrorKind::Cancelled) {
@@ -169,7 +193,7 @@ EngineBridge::ExportId EngineBridge::exportMp4(const ExportRequest& request) {
                 Qt::QueuedConnection);
         };
         answerEvenIfThrown(
-            [&] { exportStill(file, settings, *photo, *audio, progress, cancel, finish); },
+            [&] { exportTalking(file, settings, *photo, *audio, progress, cancel, finish); },
             [&](const QString& what) { finish(ExportOutcome::Failed, what); });
     };
     exports_.insert(id, export_jobs_->submit(std::move(job)));

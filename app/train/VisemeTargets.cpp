@@ -281,7 +281,7 @@ Interval holdOf(const PhonemeSegment& segment, double fps, bool include_nearest_
     return hold;
 }
 
-constexpr double kClosureEase_s = 0.06;
+constexpr double kClosureEase_s = 0.05;
 constexpr double kTuckEase_s = 0.05;
 
 float& at(MouthWeights& weights, Blendshape shape) {

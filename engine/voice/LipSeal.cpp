@@ -15,9 +15,13 @@ float& at(MouthWeights& weights, Blendshape shape) {
 }  // namespace
 
 MouthWeights sealedLips(MouthWeights weights) {
+    return sealedLips(weights, kSealMargin);
+}
+
+MouthWeights sealedLips(MouthWeights weights, float margin) {
     const float jaw = std::min(at(weights, Blendshape::JawOpen), 0.08f);
     at(weights, Blendshape::JawOpen) = jaw;
-    at(weights, Blendshape::MouthClose) = std::min(1.0f, jaw + kSealMargin);
+    at(weights, Blendshape::MouthClose) = std::min(1.0f, jaw + margin);
     for (Blendshape b : {Blendshape::MouthUpperUpLeft, Blendshape::MouthUpperUpRight,
                          Blendshape::MouthLowerDownLeft, Blendshape::MouthLowerDownRight}) {
         at(weights, b) = 0.0f;
@@ -33,7 +37,11 @@ void sealLips(MouthWeights& weights, float amount) {
     if (amount <= 0.0f) {
         return;
     }
-    const MouthWeights sealed = sealedLips(weights);
+    // The press beyond closed belongs to the held closure, not to the lips on their way there:
+    // it grows with the fourth power of the amount, so the vowels either side keep their
+    // opening (a linear press would close "am" before the m).
+    const MouthWeights sealed =
+        sealedLips(weights, kSealMargin * amount * amount * amount * amount);
     if (amount >= 1.0f) {
         weights = sealed;  // exactly, so that a full seal holds to the last bit
         return;

@@ -13,8 +13,10 @@ namespace ps {
 // together), neither lip pulled away, a funnel (which parts the lips) mostly undone and the
 // lips pressed. Rounding and spreading stay, so an m before u is rounded.
 MouthWeights sealedLips(MouthWeights weights);
+// The same with `margin` instead of the usual press beyond closed.
+MouthWeights sealedLips(MouthWeights weights, float margin);
 
-// Moves `weights` towards sealedLips(weights) by `amount` (0 none, 1 exactly sealed).
+// Moves `weights` towards the sealed mouth by `amount` (0 none, 1 exactly sealedLips(weights)).
 void sealLips(MouthWeights& weights, float amount);
 
 // How far to seal for the voice model's lip-closure output (0..1): none below 0.35, fully from

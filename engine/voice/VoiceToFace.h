@@ -1,0 +1,27 @@
+// From a decoded voice to the face that goes with it: the voice model's mouth, prosody's head
+// motion and blinks, as one FaceTrack at the video's frame rate. What `render`, `motion` and
+// the studio's export all run.
+#pragma once
+
+#include <string>
+
+#include "media/AudioClip.h"
+#include "motion/FaceTrack.h"
+#include "runtime/CancelToken.h"
+#include "runtime/Progress.h"
+#include "runtime/Result.h"
+#include "voice/SpeechMotion.h"
+
+namespace ps {
+
+// The built-in model's weights: beside an installed binary (../share/portrait-studio/voice/),
+// else in the source tree the program was built from.
+std::string defaultVoiceModelPath();
+
+// BadInput naming the model file when it cannot be used; Cancelled when `cancel` is set.
+// `progress` covers the voice model's pass, the longest part.
+Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const std::string& model_path,
+                                    const SpeechMotionSettings& settings, const CancelToken& cancel,
+                                    const ProgressFn& progress = {});
+
+}  // namespace ps
