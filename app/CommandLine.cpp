@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -75,6 +76,19 @@ bool wantsStudio(const std::vector<std::string>& args) {
         }
     }
     return true;
+}
+
+int failWith(const Error& error) {
+    printError(error.message);
+    return exitCodeFor(error.kind);
+}
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::u8path(path).extension().u8string();
+    for (char& c : ext) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return ext;
 }
 
 void printError(const std::string& message) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/Result.h"
+
 namespace ps::app {
 
 // Runs the subcommand named by args[0] (args exclude the program name). Prints results to
@@ -17,5 +19,11 @@ bool wantsStudio(const std::vector<std::string>& args);
 
 // Prints "error: <message>" as one line on stderr (line breaks in `message` are folded).
 void printError(const std::string& message);
+
+// printError(error.message), then the exit code for its kind.
+int failWith(const Error& error);
+
+// A path's extension in lower case with its dot (".json"), or "" when it has none.
+std::string lowerExtension(const std::string& path);
 
 }  // namespace ps::app

@@ -45,19 +45,6 @@ void printFitHelp() {
               << describeOptions(fitOptions());
 }
 
-std::string lowerExtension(const std::string& path) {
-    std::string ext = std::filesystem::u8path(path).extension().u8string();
-    for (char& c : ext) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return ext;
-}
-
-int fail(const Error& error) {
-    printError(error.message);
-    return exitCodeFor(error.kind);
-}
-
 }  // namespace
 
 int runFitCommand(const std::vector<std::string>& args) {
@@ -94,7 +81,7 @@ int runFitCommand(const std::vector<std::string>& args) {
             return 2;
         }
         if (const Status writable = checkDestination(out); !writable) {
-            return fail(writable.error());
+            return failWith(writable.error());
         }
     }
 
@@ -103,11 +90,11 @@ int runFitCommand(const std::vector<std::string>& args) {
         return decodeImage(photo_path);
     }();
     if (!photo) {
-        return fail(photo.error());
+        return failWith(photo.error());
     }
     Result<LargestFaceFit> fitted = fitLargestFace(photo->bgr, photo_path);
     if (!fitted) {
-        return fail(fitted.error());
+        return failWith(fitted.error());
     }
     const std::vector<DetectedFace>& faces = fitted->faces;
     const DetectedFace& face = faces.front();
@@ -118,7 +105,7 @@ int runFitCommand(const std::vector<std::string>& args) {
     if (overlay) {
         Result<cv::Mat> drawn = drawFaceOverlay(photo->bgr, fit->landmarks2d);
         if (!drawn) {
-            return fail(drawn.error());
+            return failWith(drawn.error());
         }
         if (!cv::imencode(".png", *drawn, overlay_png)) {
             printError(*overlay + ": could not encode the overlay as PNG");
@@ -126,11 +113,11 @@ int runFitCommand(const std::vector<std::string>& args) {
         }
     }
     if (const Status written = writeFaceFit(output, *fit); !written) {
-        return fail(written.error());
+        return failWith(written.error());
     }
     if (overlay) {
         if (const Status written = writeFileAtomically(*overlay, overlay_png); !written) {
-            return fail(written.error());
+            return failWith(written.error());
         }
     }
 

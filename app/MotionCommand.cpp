@@ -44,19 +44,6 @@ void printMotionHelp() {
               << describeOptions(motionOptions());
 }
 
-std::string lowerExtension(const std::string& path) {
-    std::string ext = std::filesystem::u8path(path).extension().u8string();
-    for (char& c : ext) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return ext;
-}
-
-int fail(const Error& error) {
-    printError(error.message);
-    return exitCodeFor(error.kind);
-}
-
 }  // namespace
 
 int runMotionCommand(const std::vector<std::string>& args) {
@@ -98,7 +85,7 @@ int runMotionCommand(const std::vector<std::string>& args) {
         return 2;
     }
     if (const Status writable = checkDestination(output); !writable) {
-        return fail(writable.error());
+        return failWith(writable.error());
     }
     const CancelToken cancel;
     InterruptSignal interrupt(cancel);
@@ -107,7 +94,7 @@ int runMotionCommand(const std::vector<std::string>& args) {
         return decodeAudio(audio_path, cancel);
     }();
     if (!audio) {
-        return interrupt.interrupted() ? 130 : fail(audio.error());
+        return interrupt.interrupted() ? 130 : failWith(audio.error());
     }
     Result<FaceTrack> track = [&] {
         TerminalProgress bar("motion");
@@ -115,12 +102,12 @@ int runMotionCommand(const std::vector<std::string>& args) {
                                  [&bar](const Progress& p) { bar.update(p); });
     }();
     if (!track) {
-        return interrupt.interrupted() ? 130 : fail(track.error());
+        return interrupt.interrupted() ? 130 : failWith(track.error());
     }
     const Status written =
         ext == ".csv" ? writeLiveLinkCsv(*track, output) : writeFaceTrackJson(*track, output);
     if (!written) {
-        return fail(written.error());
+        return failWith(written.error());
     }
     std::printf("wrote %s (%zu frames at %s fps, %.2f s)\n", output.c_str(), track->frames.size(),
                 frameRateLabel(fps).c_str(), track->duration_s());

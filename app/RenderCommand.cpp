@@ -128,11 +128,6 @@ std::optional<RenderRequest> readRequest(const ParsedOptions& options, std::stri
     return request;
 }
 
-int fail(const Error& error) {
-    printError(error.message);
-    return exitCodeFor(error.kind);
-}
-
 }  // namespace
 
 int runRenderCommand(const std::vector<std::string>& args) {
@@ -169,7 +164,7 @@ int runRenderCommand(const std::vector<std::string>& args) {
         }
     }
     if (const Status writable = checkDestination(request->output_path); !writable) {
-        return fail(writable.error());
+        return failWith(writable.error());
     }
 
     Result<Photo> photo = [&] {
@@ -177,14 +172,14 @@ int runRenderCommand(const std::vector<std::string>& args) {
         return decodeImage(request->photo_path);
     }();
     if (!photo) {
-        return fail(photo.error());
+        return failWith(photo.error());
     }
     Result<AudioClip> audio = [&] {
         SilencedStderr quiet;
         return decodeAudio(request->audio_path, cancel);
     }();
     if (!audio) {
-        return interrupt.interrupted() ? 130 : fail(audio.error());
+        return interrupt.interrupted() ? 130 : failWith(audio.error());
     }
 
     const cv::Size frame_size = request->size.value_or(defaultFrameSize(photo->bgr.size()));
@@ -197,7 +192,7 @@ int runRenderCommand(const std::vector<std::string>& args) {
 
     Result<LargestFaceFit> fitted = fitLargestFace(photo->bgr, request->photo_path);
     if (!fitted) {
-        return fail(fitted.error());
+        return failWith(fitted.error());
     }
     const FaceFit& fit = fitted->report.fit;
     Result<FaceTrack> track = [&] {
@@ -206,11 +201,11 @@ int runRenderCommand(const std::vector<std::string>& args) {
                                  [&bar](const Progress& p) { bar.update(p); });
     }();
     if (!track) {
-        return interrupt.interrupted() ? 130 : fail(track.error());
+        return interrupt.interrupted() ? 130 : failWith(track.error());
     }
     Result<TalkingPortrait> portrait = TalkingPortrait::create(photo->bgr, fit, std::move(*track));
     if (!portrait) {
-        return fail(portrait.error());
+        return failWith(portrait.error());
     }
     const FrameSource frames = portrait->frames(frame_size);
     Result<ExportSummary> summary = [&] {
@@ -224,7 +219,7 @@ int runRenderCommand(const std::vector<std::string>& args) {
             printError("interrupted; nothing was written to " + request->output_path);
             return 130;
         }
-        return fail(summary.error());
+        return failWith(summary.error());
     }
     std::printf("wrote %s (%lld frames at %s fps, %dx%d, %.2f s)\n", summary->path.c_str(),
                 summary->frame_count, frameRateLabel(request->settings.fps).c_str(),
