@@ -90,9 +90,9 @@ std::string scoreRow(const char* name, const train::VoiceEvaluation& e) {
     std::ostringstream row;
     row << "| " << name << " | " << e.utterances << " (" << int(e.seconds) << " s) | "
         << percent(s.closure_rate) << " of " << s.bilabial_stops << " | "
-        << number(s.openness_correlation) << " | " << number(s.open_vowel_aperture) << " | "
-        << percent(s.pauses_at_rest_rate) << " of " << s.long_pauses << " (mean "
-        << number(s.pause_aperture) << ") |\n";
+        << number(s.openness_correlation) << " (targets " << number(e.targets.openness_correlation)
+        << ") | " << number(s.open_vowel_aperture) << " | " << percent(s.pauses_at_rest_rate)
+        << " of " << s.long_pauses << " (mean " << number(s.pause_aperture) << ") |\n";
     return row.str();
 }
 
@@ -319,7 +319,10 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
             "## Network\n\n"
             "Dilated 1-D convolutions: log-mel → "
          << *channels << " channels, residual blocks with dilations 1, 2, 4, 8, 1, 2, → "
-         << kVoiceModelOutputCount << " sigmoid outputs. Each output frame sees "
+         << kVoiceModelOutputCount
+         << " sigmoid outputs: the 19 shapes, speech activity, and lip closure (how surely the "
+            "lips are together for a p, b or m; at inference the mouth is sealed by it, so "
+            "closures stay crisp). Each output frame sees "
          << shape.contextFrames() << " frames (" << shape.contextFrames() * 10
          << " ms) on either side: that is its look-ahead.\n\n"
             "## Data\n\n"
@@ -352,7 +355,9 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
             "mean of mouthUpperUp and mouthLowerDown left and right, clamped to [0, 1]. A "
             "bilabial is closed when the aperture falls to 0.1 or below within ±1 frame of it; "
             "vowel openness is correlated with the mean aperture over each vowel's middle half; "
-            "a pause longer than 0.3 s is at rest when its mean aperture is at most 0.1.\n\n"
+            "a pause longer than 0.3 s is at rest when its mean aperture is at most 0.1. The "
+            "training targets themselves, scored the same way, are the ceiling for the vowel "
+            "correlation (in brackets): their coarticulation keeps it well below 1.\n\n"
          << table
          << "\n## Known limits\n\n"
             "- Trained on synthetic speech only. Real voices differ from espeak-ng's in "
