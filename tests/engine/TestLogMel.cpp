@@ -8,21 +8,12 @@
 #include <random>
 #include <vector>
 
+#include "RandomSignal.h"
 #include "voice/LogMel.h"
 
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-std::vector<float> randomSignal(int64_t count, unsigned seed) {
-    std::mt19937 generator(seed);
-    std::uniform_real_distribution<float> uniform(-0.5f, 0.5f);
-    std::vector<float> samples(static_cast<size_t>(count));
-    for (float& s : samples) {
-        s = uniform(generator);
-    }
-    return samples;
-}
 
 // Slaney's mel scale as the Auditory Toolbox defines it: f / (200/3) below 1 kHz, and above it
 // 15 mels plus 27 mels per factor of 6.4 in frequency.

@@ -6,21 +6,12 @@
 #include <random>
 #include <vector>
 
+#include "RandomSignal.h"
 #include "voice/RealFft.h"
 
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-std::vector<float> randomValues(int count, unsigned seed) {
-    std::mt19937 generator(seed);
-    std::uniform_real_distribution<float> uniform(-0.5f, 0.5f);
-    std::vector<float> values(static_cast<size_t>(count));
-    for (float& v : values) {
-        v = uniform(generator);
-    }
-    return values;
-}
 
 // exp(-2 pi i k n / size), with the product reduced first so large k n lose nothing.
 double angleOf(int k, int n, int size) {
@@ -49,7 +40,7 @@ void TestRealFft::forwardMatchesDirectSum_data() {
 
 void TestRealFft::forwardMatchesDirectSum() {
     QFETCH(int, size);
-    const std::vector<float> x = randomValues(size, 7u + size);
+    const std::vector<float> x = randomSignal(size, 7u + size);
     const ps::RealFft fft(size);
     QCOMPARE(fft.size(), size);
     QCOMPARE(fft.binCount(), size / 2 + 1);
@@ -80,8 +71,8 @@ void TestRealFft::inverseMatchesDirectSum() {
     QFETCH(int, size);
     const ps::RealFft fft(size);
     const int bins = fft.binCount();
-    std::vector<float> re = randomValues(bins, 17u + size);
-    std::vector<float> im = randomValues(bins, 23u + size);
+    std::vector<float> re = randomSignal(bins, 17u + size);
+    std::vector<float> im = randomSignal(bins, 23u + size);
     // x[n] = (1/size) sum over the full Hermitian spectrum, i.e. DC and Nyquist once and every
     // other bin twice through its conjugate; the imaginary parts of DC and Nyquist drop out.
     std::vector<double> want(size);
@@ -104,7 +95,7 @@ void TestRealFft::inverseMatchesDirectSum() {
 
 void TestRealFft::roundTripReturnsTheSignal() {
     for (int size : {4, 16, 512, 2048}) {
-        const std::vector<float> x = randomValues(size, 31u + size);
+        const std::vector<float> x = randomSignal(size, 31u + size);
         const ps::RealFft fft(size);
         std::vector<float> re(fft.binCount()), im(fft.binCount()), back(size);
         fft.forward(x.data(), re.data(), im.data());
