@@ -1,6 +1,6 @@
 // The face over time, one state per video frame: what the voice pipeline produces, what the
-// renderer and the Live Link Face export read. (The editable motion document evaluates into the
-// same FaceState.)
+// renderer and the Live Link Face export read. The editable motion document (MotionDocument)
+// evaluates into the same FaceState.
 #pragma once
 
 #include <glm/vec2.hpp>
@@ -21,6 +21,9 @@ struct FaceState {
     // How much the person is speaking (0..1): the mouth belongs to the voice while they speak
     // and returns to the photo's own expression between phrases (see applyFaceState).
     float speech = 0.0f;
+    // Landmark sculpts' displacement of each of the 468 vertices (cm, face-local axes, applied
+    // after the expression); empty when nothing is sculpted, which is almost always.
+    std::vector<glm::vec3> vertex_offsets_cm;
 };
 
 struct FaceTrack {

@@ -1,0 +1,23 @@
+// Keyframes as JSON, shared by templates and projects:
+//   {"t": 0.5, "value": 1.0, "interp": "bezier", "out": [0.33, 0.0], "in": [0.33, 0.0]}
+// "interp" is linear (the default, then omitted), ease, bezier or step; the handles are
+// written only for Bézier keys.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "motion/KeyframeCurve.h"
+#include "runtime/Result.h"
+
+namespace ps {
+
+nlohmann::json keysToJson(const std::vector<Keyframe>& keys);
+
+// BadInput "<source>: <where>: <problem>" for a mistyped field, an unknown interpolation, a
+// handle outside 0..1 or keys not in increasing time.
+Result<std::vector<Keyframe>> keysFromJson(const nlohmann::json& json, const std::string& source,
+                                           const std::string& where);
+
+}  // namespace ps
