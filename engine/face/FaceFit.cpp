@@ -61,7 +61,13 @@ std::vector<glm::vec3> faceLocalVertices(const IdentityCoefficients& identity,
 }
 
 void updateFaceFit(FaceFit& fit, const PerspectiveCamera& camera) {
-    fit.vertices = applyPose(faceLocalVertices(fit.identity, fit.expression), fit.pose);
+    std::vector<glm::vec3> local = faceLocalVertices(fit.identity, fit.expression);
+    if (fit.vertex_offsets_cm.size() == local.size()) {
+        for (size_t i = 0; i < local.size(); ++i) {
+            local[i] += fit.vertex_offsets_cm[i];
+        }
+    }
+    fit.vertices = applyPose(local, fit.pose);
     fit.landmarks2d = camera.project(fit.vertices, fit.image_size);
 }
 

@@ -18,8 +18,11 @@ namespace ps {
 struct FaceFit {
     cv::Size image_size;
     HeadPose pose;
-    IdentityCoefficients identity{};     // 0 is the canonical face
-    BlendshapeWeights expression{};      // 0..1 each
+    IdentityCoefficients identity{};  // 0 is the canonical face
+    BlendshapeWeights expression{};   // 0..1 each
+    // Per-vertex offsets (cm, face-local axes) added after the expression: landmark sculpts.
+    // Empty for a photo's own fit.
+    std::vector<glm::vec3> vertex_offsets_cm;
     std::vector<glm::vec3> vertices;     // 468, camera space (cm), from the values above
     std::vector<glm::vec2> landmarks2d;  // 468, pixels, the vertices through the camera
 };

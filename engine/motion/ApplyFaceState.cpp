@@ -51,13 +51,15 @@ FaceFit applyFaceState(const FaceFit& photo_fit, const FaceState& state) {
         if (static_cast<Blendshape>(i) == Blendshape::MouthClose) {
             moved += lips_together;  // ARKit's rest has the lips together; see the header
         }
-        const float value = isSpeechShape(static_cast<Blendshape>(i))
-                                ? photo + speaking * (moved - photo)
-                                : photo + moved;
+        const float value =
+            (isSpeechShape(static_cast<Blendshape>(i)) ? photo + speaking * (moved - photo)
+                                                       : photo + moved) +
+            state.added[size_t(i)];
         target.expression[size_t(i)] = std::clamp(value, 0.0f, 1.0f);
     }
     const glm::quat turn = glm::quat(glm::radians(state.head_deg));
     target.pose = headPoseFrom(toQuat(photo_fit.pose) * turn, photo_fit.pose.translation);
+    target.vertex_offsets_cm = state.vertex_offsets_cm;
     updateFaceFit(target);
     return target;
 }

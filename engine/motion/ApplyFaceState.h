@@ -2,7 +2,8 @@
 // keeps its character (a smile, raised brows) and the state moves it: blinks, gaze and the
 // expression shapes add to the photo's own weights; the shapes that open and shape the mouth for
 // speech (jaw, lips, tongue) belong to the voice while the person speaks and ease back to the
-// photo's own between phrases; the head turns about its own axes from the photo's pose.
+// photo's own between phrases; `added` adds to the result; the head turns about its own axes from
+// the photo's pose; the state's vertex offsets move the mesh after all of that.
 //
 // A state's weights mean what ARKit's mean, where the face at rest has its lips together (a
 // bilabial is jawOpen 0.06 with mouthClose 0.06). MediaPipe's neutral mesh has them about 5 mm

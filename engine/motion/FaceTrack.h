@@ -21,6 +21,10 @@ struct FaceState {
     // How much the person is speaking (0..1): the mouth belongs to the voice while they speak
     // and returns to the photo's own expression between phrases (see applyFaceState).
     float speech = 0.0f;
+    // Additions to the speech shapes made after the voice and the photo are mixed: an expression
+    // clip's or a curve's open jaw opens the photo's own mouth in silence too. Zero in the voice's
+    // own track.
+    BlendshapeWeights added{};
     // Landmark sculpts' displacement of each of the 468 vertices (cm, face-local axes, applied
     // after the expression); empty when nothing is sculpted, which is almost always.
     std::vector<glm::vec3> vertex_offsets_cm;

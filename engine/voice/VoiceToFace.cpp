@@ -3,9 +3,6 @@
 #include <filesystem>
 #include <system_error>
 
-#include "voice/Prosody.h"
-#include "voice/VoiceModel.h"
-
 namespace ps {
 
 namespace {
@@ -28,9 +25,8 @@ std::string defaultVoiceModelPath() {
     return std::string(PS_RESOURCES_DIR) + "/" + kModelFile;
 }
 
-Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const std::string& model_path,
-                                    const SpeechMotionSettings& settings, const CancelToken& cancel,
-                                    const ProgressFn& progress) {
+Result<VoiceAnalysis> analyseVoice(const AudioClip& audio, const std::string& model_path,
+                                   const CancelToken& cancel, const ProgressFn& progress) {
     Result<VoiceModel> model = VoiceModel::load(model_path);
     if (!model.ok()) {
         return model.error();
@@ -43,7 +39,17 @@ Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const std::string& m
     if (!prosody.ok()) {
         return prosody.error();
     }
-    return speechMotion(*mouth, *prosody, settings);
+    return VoiceAnalysis{std::move(*mouth), std::move(*prosody)};
+}
+
+Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const std::string& model_path,
+                                    const SpeechMotionSettings& settings, const CancelToken& cancel,
+                                    const ProgressFn& progress) {
+    Result<VoiceAnalysis> voice = analyseVoice(audio, model_path, cancel, progress);
+    if (!voice.ok()) {
+        return voice.error();
+    }
+    return speechMotion(voice->mouth, voice->prosody, settings);
 }
 
 }  // namespace ps

@@ -10,7 +10,9 @@
 #include "runtime/CancelToken.h"
 #include "runtime/Progress.h"
 #include "runtime/Result.h"
+#include "voice/Prosody.h"
 #include "voice/SpeechMotion.h"
+#include "voice/VoiceModel.h"
 
 namespace ps {
 
@@ -18,7 +20,18 @@ namespace ps {
 // else in the source tree the program was built from.
 std::string defaultVoiceModelPath();
 
+// What the voice model and prosody make of a voice, before it becomes motion.
+struct VoiceAnalysis {
+    MouthTrack mouth;
+    Prosody prosody;
+};
+
 // BadInput naming the model file when it cannot be used; Cancelled when `cancel` is set.
+// `progress` covers the voice model's pass, the longest part.
+Result<VoiceAnalysis> analyseVoice(const AudioClip& audio, const std::string& model_path,
+                                   const CancelToken& cancel, const ProgressFn& progress = {});
+
+// analyseVoice, then speechMotion.
 // `progress` covers the voice model's pass, the longest part.
 Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const std::string& model_path,
                                     const SpeechMotionSettings& settings, const CancelToken& cancel,
