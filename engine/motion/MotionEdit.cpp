@@ -215,6 +215,7 @@ public:
 
     Result<MotionEdit> operator()(const EditGroup& group) {
         EditGroup inverse{group.label, {}};
+        const ElementId next_id = document_.next_id;
         for (const MotionEdit& edit : group.edits) {
             Result<MotionEdit> undo = applyEdit(document_, edit);
             if (!undo.ok()) {
@@ -223,6 +224,8 @@ public:
                 for (auto it = inverse.edits.rbegin(); it != inverse.edits.rend(); ++it) {
                     (void)applyEdit(document_, *it);
                 }
+                // Nothing happened, so no id was used up either.
+                document_.next_id = next_id;
                 return undo.error();
             }
             inverse.edits.push_back(std::move(*undo));

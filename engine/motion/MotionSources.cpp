@@ -107,6 +107,28 @@ Result<IdleSource> makeIdleSource(const Prosody& voice_prosody, double duration_
     return source;
 }
 
+Result<MotionSources> makeMotionSources(const MotionDocument& document, const AudioClip* audio,
+                                       const CancelToken& cancel, const ProgressFn& progress) {
+    MotionSources sources;
+    if (audio != nullptr) {
+        Result<VoiceSource> voice = makeVoiceSource(*audio, document.voice, cancel, progress);
+        if (!voice.ok()) {
+            return voice.error();
+        }
+        sources.voice = std::move(*voice);
+    } else {
+        sources.voice = silentVoiceSource(document.duration_s);
+        sources.voice.made_with = document.voice;
+    }
+    Result<IdleSource> idle = makeIdleSource(sources.voice.prosody, document.duration_s,
+                                             document.idle, document.strengths.blink_rate);
+    if (!idle.ok()) {
+        return idle.error();
+    }
+    sources.idle = std::move(*idle);
+    return sources;
+}
+
 bool voiceSourceIsCurrent(const VoiceSource& source, const MotionDocument& document) {
     return source.made_with == document.voice;
 }

@@ -54,6 +54,10 @@ VoiceSource silentVoiceSource(double duration_s);
 Result<IdleSource> makeIdleSource(const Prosody& voice_prosody, double duration_s,
                                   const IdleLayerSettings& settings, float blink_rate);
 
+// Both layers for `document`, the voice's from `audio` (nullptr: a document without audio).
+Result<MotionSources> makeMotionSources(const MotionDocument& document, const AudioClip* audio,
+                                       const CancelToken& cancel, const ProgressFn& progress = {});
+
 // Whether the sources still match the document, layer by layer.
 bool voiceSourceIsCurrent(const VoiceSource& source, const MotionDocument& document);
 bool idleSourceIsCurrent(const IdleSource& source, const MotionDocument& document);
