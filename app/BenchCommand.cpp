@@ -9,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "BenchMotion.h"
 #include "BenchRender.h"
 #include "BenchTiming.h"
 #include "BenchVoice.h"
@@ -74,7 +75,8 @@ int benchFit(const std::string& sample_path, int repetitions) {
 }
 
 void printBenchHelp() {
-    std::cout << "Usage: portrait-studio bench [fit] [render] [voice] [--threads N] [--photo P]\n\n"
+    std::cout << "Usage: portrait-studio bench [fit] [render] [voice] [motion] [--threads N] "
+                 "[--photo P]\n\n"
                  "Measures speed and prints one JSON object per line per case (the median of "
               << kRepetitions
               << " runs after a\nwarm-up run):\n"
@@ -83,7 +85,9 @@ void printBenchHelp() {
                  "  render the real-time renderer on a 512x512 face crop and a 1920x1080 frame,\n"
                  "         with one full-frame cv::remap of each size as the reference\n"
                  "  voice  the voice model, prosody, head motion and blinks on a minute of the\n"
-                 "         sample voice, and how many times faster than real time they run\n\n"
+                 "         sample voice, and how many times faster than real time they run\n"
+                 "  motion evaluating one frame of a motion document (scrubbing), with only\n"
+                 "         the voice and idle layers and with every kind of layer crowded in\n\n"
                  "--threads N sets OpenCV's and LibTorch's threads (default 1: one core);\n"
                  "--photo P is the portrait used (default: the bundled sample).\n";
 }
@@ -116,15 +120,16 @@ int runBenchCommand(const std::vector<std::string>& args) {
             (arg == "--threads" ? threads : repetitions) = static_cast<int>(number);
             continue;
         }
-        if (arg == "fit" || arg == "render" || arg == "voice") {
+        if (arg == "fit" || arg == "render" || arg == "voice" || arg == "motion") {
             cases.push_back(arg);
             continue;
         }
-        printError("bench: unknown case or option '" + arg + "' (cases: fit, render, voice)");
+        printError("bench: unknown case or option '" + arg +
+                   "' (cases: fit, render, voice, motion)");
         return 2;
     }
     if (cases.empty()) {
-        cases = {"fit", "render", "voice"};
+        cases = {"fit", "render", "voice", "motion"};
     }
     cv::setNumThreads(threads);
     for (const std::string& name : cases) {
@@ -134,6 +139,10 @@ int runBenchCommand(const std::vector<std::string>& args) {
             }
         } else if (name == "render") {
             if (const int code = benchRender(photo, repetitions); code != 0) {
+                return code;
+            }
+        } else if (name == "motion") {
+            if (const int code = benchMotion(PS_SAMPLE_VOICE, repetitions); code != 0) {
                 return code;
             }
         } else if (name == "voice") {

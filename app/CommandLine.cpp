@@ -9,6 +9,7 @@
 #include "BlendshapeSheetCommand.h"
 #include "FitCommand.h"
 #include "MotionCommand.h"
+#include "ProjectCommand.h"
 #include "RenderCommand.h"
 #include "TrainVoiceCommand.h"
 
@@ -30,6 +31,7 @@ constexpr SubcommandEntry kSubcommands[] = {
     {"train-voice", &runTrainVoiceCommand},
     {"blendshapes", &runBlendshapeSheetCommand},
     {"bench", &runBenchCommand},
+    {"project", &runProjectCommand},
 };
 
 const SubcommandEntry* findSubcommand(const std::string& name) {
@@ -48,7 +50,11 @@ void printUsage() {
                  "Usage:\n"
                  "  portrait-studio [FILE...]        open the studio, with photos and voices\n"
                  "  portrait-studio render [options] render a photo and a voice to an MP4\n"
-                 "  portrait-studio motion --audio A -o motion.csv|.json\n"
+                 "  portrait-studio render --project X.pstudio -o OUT.mp4\n"
+                 "                                   render a project, with its edited motion\n"
+                 "  portrait-studio project new|add-clip|import-csv|info\n"
+                 "                                   make and change projects (.pstudio)\n"
+                 "  portrait-studio motion (--audio A | --project X) -o motion.csv|.json\n"
                  "                                   the face that goes with a voice, per frame\n"
                  "  portrait-studio fit --photo P -o FIT.json\n"
                  "                                   fit the face mesh to the photo's face\n"

@@ -9,12 +9,14 @@
 #include "ArgumentParser.h"
 #include "CommandLine.h"
 #include "InterruptSignal.h"
+#include "ProjectInputs.h"
 #include "TerminalProgress.h"
 #include "VoiceTrack.h"
 #include "face/PhotoFit.h"
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "media/Mp4Export.h"
+#include "motion/DocumentTrack.h"
 #include "render/FrameFit.h"
 #include "render/TalkingPortrait.h"
 #include "runtime/Destination.h"
@@ -27,9 +29,11 @@ namespace {
 const std::vector<OptionSpec>& renderOptions() {
     static const std::vector<OptionSpec> specs = [] {
         std::vector<OptionSpec> own = {
-            {"--photo", "", "P", "portrait photo (JPEG, PNG, WebP, BMP, TIFF)", true},
+            {"--photo", "", "P", "portrait photo (JPEG, PNG, WebP, BMP, TIFF)", false},
             {"--audio", "", "A", "voice track (WAV, MP3, FLAC, OGG, Opus, M4A, or a video's audio)",
-             true},
+             false},
+            {"--project", "", "X.pstudio",
+             "a project instead of --photo and --audio, with its edited motion", false},
             {"--output", "-o", "OUT.mp4", "the MP4 to write (replaced only once complete)", true},
             {"--fps", "", "N", "frame rate: 23.976, 24, 25 (default), 29.97, 30, 50 or 60", false},
             {"--size", "", "WxH",
@@ -48,10 +52,14 @@ const std::vector<OptionSpec>& renderOptions() {
 }
 
 void printRenderHelp() {
-    std::cout << "Usage: portrait-studio render --photo P --audio A -o OUT.mp4 [options]\n\n"
+    std::cout << "Usage: portrait-studio render --photo P --audio A -o OUT.mp4 [options]\n"
+                 "       portrait-studio render --project X.pstudio -o OUT.mp4 [options]\n\n"
                  "Makes the portrait speak: fits the face in the photo, predicts the mouth,\n"
                  "head motion and blinks from the voice, animates the photo with the real-time\n"
-                 "renderer, and writes an MP4 (H.264 + AAC) as long as the voice track.\n\n"
+                 "renderer, and writes an MP4 (H.264 + AAC) as long as the voice track.\n"
+                 "With --project, the project's photo and voice move as its motion document\n"
+                 "says (expression and pose clips, captures, curves, sculpts); --fps defaults\n"
+                 "to the project's.\n\n"
                  "Options:\n"
               << describeOptions(renderOptions());
 }
@@ -82,6 +90,7 @@ bool hasMp4Extension(const std::string& path) {
 
 // Option values that do not need any file to be read; reported before any decoding starts.
 struct RenderRequest {
+    std::string project_path;  // or the two below
     std::string photo_path;
     std::string audio_path;
     std::string output_path;
@@ -91,8 +100,23 @@ struct RenderRequest {
 
 std::optional<RenderRequest> readRequest(const ParsedOptions& options, std::string* error) {
     RenderRequest request;
-    request.photo_path = *options.value("--photo");
-    request.audio_path = *options.value("--audio");
+    if (options.has("--project")) {
+        if (options.has("--photo") || options.has("--audio")) {
+            *error = "render: give either --project or --photo and --audio, not both";
+            return std::nullopt;
+        }
+        if (const auto given = firstVoiceOptionGiven(options)) {
+            *error = "render: " + *given + " is a project setting; change it in the project";
+            return std::nullopt;
+        }
+        request.project_path = *options.value("--project");
+    } else if (!options.has("--photo") || !options.has("--audio")) {
+        *error = "render: --photo and --audio are required (or --project)";
+        return std::nullopt;
+    } else {
+        request.photo_path = *options.value("--photo");
+        request.audio_path = *options.value("--audio");
+    }
     request.output_path = *options.value("--output");
     if (const auto fps = options.value("--fps")) {
         const auto rate = parseFrameRate(*fps);
@@ -157,7 +181,8 @@ int runRenderCommand(const std::vector<std::string>& args) {
     // From here on Ctrl+C cancels cleanly: every file this command creates is removed.
     const CancelToken cancel;
     InterruptSignal interrupt(cancel);
-    for (const std::string& input : {request->photo_path, request->audio_path}) {
+    for (const std::string& input :
+         {request->project_path, request->photo_path, request->audio_path}) {
         if (sameFile(input, request->output_path)) {
             printError(request->output_path + ": is also an input file; choose another name");
             return 2;
@@ -167,19 +192,43 @@ int runRenderCommand(const std::vector<std::string>& args) {
         return failWith(writable.error());
     }
 
-    Result<Photo> photo = [&] {
-        SilencedStderr quiet;
-        return decodeImage(request->photo_path);
-    }();
-    if (!photo) {
-        return failWith(photo.error());
-    }
-    Result<AudioClip> audio = [&] {
-        SilencedStderr quiet;
-        return decodeAudio(request->audio_path, cancel);
-    }();
-    if (!audio) {
-        return interrupt.interrupted() ? 130 : failWith(audio.error());
+    // The inputs: a project's photo, voice and motion, or a photo and a voice.
+    std::optional<Photo> photo;
+    std::optional<AudioClip> audio;
+    std::optional<Project> project;
+    if (!request->project_path.empty()) {
+        Result<OpenedProject> opened = openProjectInputs(request->project_path, true, cancel);
+        if (!opened) {
+            return interrupt.interrupted() ? 130 : failWith(opened.error());
+        }
+        if (!opened->audio) {
+            printError(request->project_path + ": has no voice to render");
+            return 2;
+        }
+        if (!options.has("--fps")) {
+            request->settings.fps = opened->project.fps;
+        }
+        request->photo_path = opened->project.photo.path;
+        photo = std::move(opened->photo);
+        audio = std::move(opened->audio);
+        project = std::move(opened->project);
+    } else {
+        Result<Photo> decoded_photo = [&] {
+            SilencedStderr quiet;
+            return decodeImage(request->photo_path);
+        }();
+        if (!decoded_photo) {
+            return failWith(decoded_photo.error());
+        }
+        Result<AudioClip> decoded_audio = [&] {
+            SilencedStderr quiet;
+            return decodeAudio(request->audio_path, cancel);
+        }();
+        if (!decoded_audio) {
+            return interrupt.interrupted() ? 130 : failWith(decoded_audio.error());
+        }
+        photo = std::move(*decoded_photo);
+        audio = std::move(*decoded_audio);
     }
 
     const cv::Size frame_size = request->size.value_or(defaultFrameSize(photo->bgr.size()));
@@ -197,8 +246,10 @@ int runRenderCommand(const std::vector<std::string>& args) {
     const FaceFit& fit = fitted->report.fit;
     Result<FaceTrack> track = [&] {
         TerminalProgress bar("voice");
-        return faceTrackForVoice(*audio, *voice, cancel,
-                                 [&bar](const Progress& p) { bar.update(p); });
+        const ProgressFn progress = [&bar](const Progress& p) { bar.update(p); };
+        return project ? documentTrack(project->motion, &*audio, request->settings.fps, cancel,
+                                       progress)
+                       : faceTrackForVoice(*audio, *voice, cancel, progress);
     }();
     if (!track) {
         return interrupt.interrupted() ? 130 : failWith(track.error());

@@ -73,4 +73,13 @@ Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const VoiceRequest& 
     return ps::faceTrackForVoice(audio, request.model_path, request.motion, cancel, progress);
 }
 
+std::optional<std::string> firstVoiceOptionGiven(const ParsedOptions& options) {
+    for (const OptionSpec& spec : voiceOptionSpecs()) {
+        if (options.has(spec.name)) {
+            return spec.name;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace ps::app

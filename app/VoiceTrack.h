@@ -30,6 +30,10 @@ struct VoiceRequest {
 std::optional<VoiceRequest> readVoiceRequest(const ParsedOptions& options, FrameRate fps,
                                              std::string* error);
 
+// The first of voiceOptionSpecs()'s options given, or nullopt: a project carries these settings
+// itself, so they are refused alongside --project.
+std::optional<std::string> firstVoiceOptionGiven(const ParsedOptions& options);
+
 // Voice model, prosody, head motion and blinks, for the whole of `audio`.
 Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const VoiceRequest& request,
                                     const CancelToken& cancel, const ProgressFn& progress = {});

@@ -9,8 +9,8 @@
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "media/Mp4Export.h"
+#include "motion/DocumentTrack.h"
 #include "render/TalkingPortrait.h"
-#include "voice/VoiceToFace.h"
 
 namespace ps::ui {
 
@@ -39,8 +39,8 @@ using FinishFn = std::function<void(EngineBridge::ExportOutcome, const QString&)
 // Runs on the export worker and answers through `finish` exactly once.
 void exportTalking(const std::string& file, const ps::VideoSettings& settings,
                    const ps::Photo& photo, const ps::AudioClip& audio,
-                   const ps::ProgressFn& progress, const ps::CancelToken& cancel,
-                   const FinishFn& finish) {
+                   const ps::MotionDocument& motion, const ps::ProgressFn& progress,
+                   const ps::CancelToken& cancel, const FinishFn& finish) {
     using Outcome = EngineBridge::ExportOutcome;
     // Cancelled before its turn on the worker: the queue still calls the job so that it answers.
     if (cancel.cancelled()) {
@@ -51,8 +51,8 @@ void exportTalking(const std::string& file, const ps::VideoSettings& settings,
         finish(Outcome::Failed, QString::fromStdString(problem));
         return;
     }
-    // The same talking portrait as `portrait-studio render`: the face fitted to the photo,
-    // moved by the built-in voice model, head motion and blinks, drawn by the real-time renderer.
+    // The same talking portrait as `portrait-studio render --project`: the face fitted to the
+    // photo, moved by the motion document over the voice, drawn by the real-time renderer.
     const auto fail = [&](const ps::Error& error) {
         finish(error.kind == ps::ErrorKind::Cancelled ? Outcome::Cancelled : Outcome::Failed,
                QString::fromStdString(error.message));
@@ -62,10 +62,7 @@ void exportTalking(const std::string& file, const ps::VideoSettings& settings,
         fail(fitted.error());
         return;
     }
-    ps::SpeechMotionSettings motion;
-    motion.fps = settings.fps;
-    ps::Result<ps::FaceTrack> track =
-        ps::faceTrackForVoice(audio, ps::defaultVoiceModelPath(), motion, cancel);
+    ps::Result<ps::FaceTrack> track = ps::documentTrack(motion, &audio, settings.fps, cancel);
     if (!track) {
         fail(track.error());
         return;
@@ -173,7 +170,13 @@ EngineBridge::ExportId EngineBridge::exportMp4(const ExportRequest& request) {
         finish(ExportOutcome::Failed, tr("Open a photo and a voice before exporting."));
         return id;
     }
-    auto job = [this, id, finish, photo = request.photo, audio = request.audio,
+    std::shared_ptr<const ps::MotionDocument> motion = request.motion;
+    if (motion == nullptr) {
+        auto voice_only = std::make_shared<ps::MotionDocument>();
+        voice_only->duration_s = request.audio->duration_s();
+        motion = std::move(voice_only);
+    }
+    auto job = [this, id, finish, photo = request.photo, audio = request.audio, motion,
                 settings = request.settings,
                 file = request.output_path.toStdString()](const ps::CancelToken& cancel) {
         auto last_report = std::chrono::steady_clock::time_point{};
@@ -193,7 +196,9 @@ EngineBridge::ExportId EngineBridge::exportMp4(const ExportRequest& request) {
                 Qt::QueuedConnection);
         };
         answerEvenIfThrown(
-            [&] { exportTalking(file, settings, *photo, *audio, progress, cancel, finish); },
+            [&] {
+                exportTalking(file, settings, *photo, *audio, *motion, progress, cancel, finish);
+            },
             [&](const QString& what) { finish(ExportOutcome::Failed, what); });
     };
     exports_.insert(id, export_jobs_->submit(std::move(job)));

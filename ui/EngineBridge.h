@@ -13,6 +13,7 @@
 #include "media/AudioClip.h"
 #include "media/Photo.h"
 #include "media/VideoSettings.h"
+#include "motion/MotionDocument.h"
 #include "runtime/JobQueue.h"
 
 namespace ps::ui {
@@ -27,6 +28,8 @@ struct ExportRequest {
     ps::VideoSettings settings;
     PhotoPtr photo;
     AudioClipPtr audio;
+    // How the face moves; null for the voice's own motion with the default layers.
+    std::shared_ptr<const ps::MotionDocument> motion;
 };
 
 class EngineBridge : public QObject {

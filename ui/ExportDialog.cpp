@@ -49,12 +49,14 @@ QSpinBox* makeSideSpin(int value, QWidget* parent) {
 }  // namespace
 
 ExportDialog::ExportDialog(EngineBridge& bridge, Settings& settings, PhotoPtr photo,
-                           AudioClipPtr audio, QWidget* parent)
+                           AudioClipPtr audio, std::shared_ptr<const ps::MotionDocument> motion,
+                           QWidget* parent)
     : QDialog(parent),
       bridge_(bridge),
       settings_(settings),
       photo_(std::move(photo)),
-      audio_(std::move(audio)) {
+      audio_(std::move(audio)),
+      motion_(std::move(motion)) {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export MP4"));
 
@@ -225,6 +227,7 @@ void ExportDialog::startExport() {
     request.settings.preset = preset_combo_->currentText().toStdString();
     request.photo = photo_;
     request.audio = audio_;
+    request.motion = motion_;
 
     settings_.setLastExportFolder(QFileInfo(request.output_path).absolutePath());
     settings_.setExportFrameRate(request.settings.fps);

@@ -21,8 +21,9 @@ class Settings;
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
+    // `motion`: a snapshot of the motion document when the dialog opened (null: the voice's own).
     ExportDialog(EngineBridge& bridge, Settings& settings, PhotoPtr photo, AudioClipPtr audio,
-                 QWidget* parent = nullptr);
+                 std::shared_ptr<const ps::MotionDocument> motion, QWidget* parent = nullptr);
 
     bool isExporting() const { return export_id_ != 0; }
 
@@ -48,6 +49,7 @@ private:
     Settings& settings_;
     PhotoPtr photo_;
     AudioClipPtr audio_;
+    std::shared_ptr<const ps::MotionDocument> motion_;
     EngineBridge::ExportId export_id_ = 0;  // 0: none running
     QString exported_path_;
 

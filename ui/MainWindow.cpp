@@ -2,6 +2,8 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -9,11 +11,16 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "motion/MotionEdit.h"
+#include "project/ProjectFile.h"
 #include "ui/ExportDialog.h"
+#include "ui/ProjectSession.h"
 #include "ui/Settings.h"
 #include "ui/TransportBar.h"
 #include "ui/ViewerPanel.h"
@@ -35,6 +42,9 @@ MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* pare
     : QMainWindow(parent),
       settings_(settings),
       bridge_(new EngineBridge(this)),
+      session_(new ProjectSession(settings.recoveryFolder(), this)),
+      templates_(ps::TemplateLibrary::load(ps::defaultPresetsFolder(),
+                                           settings.userPresetsFolder().toStdString())),
       player_(std::make_unique<ps::AudioPlayer>(output)),
       viewer_(new ViewerPanel(this)),
       transport_(new TransportBar(*player_, this)) {
@@ -55,6 +65,13 @@ MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* pare
     connect(bridge_, &EngineBridge::photoLoaded, this, &MainWindow::onPhotoLoaded);
     connect(bridge_, &EngineBridge::audioLoaded, this, &MainWindow::onAudioLoaded);
     connect(bridge_, &EngineBridge::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(session_, &ProjectSession::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(session_, &ProjectSession::pathChanged, this, &MainWindow::updateTitle);
+    connect(session_, &ProjectSession::recoveriesFound, this, &MainWindow::offerRecovery);
+    connect(session_, &ProjectSession::autosaveFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(message));
+    });
+    session_->setAutosaveInterval(settings_.autosaveInterval_s());
 
     updateActions();
     updateTitle();
@@ -76,6 +93,8 @@ void MainWindow::createMenus() {
     open_voice->setObjectName(QStringLiteral("openVoiceAction"));
     open_voice->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addSeparator();
+    createProjectMenu(file);
+    file->addSeparator();
     export_action_ = file->addAction(tr("&Export MP4…"), this, &MainWindow::showExportDialog);
     export_action_->setObjectName(QStringLiteral("exportAction"));
     export_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -84,6 +103,19 @@ void MainWindow::createMenus() {
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    QAction* undo = session_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction* redo = session_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
+
+    menuBar()->addMenu(createMotionMenu());
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     playback->setObjectName(QStringLiteral("playbackMenu"));
@@ -127,6 +159,203 @@ QMenu* MainWindow::createLanguageMenu() {
     return menu;
 }
 
+void MainWindow::createProjectMenu(QMenu* file) {
+    QAction* new_project = file->addAction(tr("&New Project"), this, &MainWindow::newProject);
+    new_project->setObjectName(QStringLiteral("newProjectAction"));
+    new_project->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(tr("Open P&roject…"), this, &MainWindow::browseForProject);
+    open->setObjectName(QStringLiteral("openProjectAction"));
+    QAction* save =
+        file->addAction(tr("&Save Project"), this, &MainWindow::saveProjectInteractively);
+    save->setObjectName(QStringLiteral("saveProjectAction"));
+    save->setShortcut(QKeySequence::Save);
+    QAction* save_as =
+        file->addAction(tr("Save Project &As…"), this, &MainWindow::browseForProjectSaveAs);
+    save_as->setObjectName(QStringLiteral("saveProjectAsAction"));
+    save_as->setShortcut(QKeySequence::SaveAs);
+}
+
+QMenu* MainWindow::createMotionMenu() {
+    auto* motion = new QMenu(tr("&Motion"), this);
+    motion->setObjectName(QStringLiteral("motionMenu"));
+    const std::pair<ps::TemplateKind, QString> kinds[] = {
+        {ps::TemplateKind::Expression, tr("Add &Expression")},
+        {ps::TemplateKind::Pose, tr("Add &Pose")},
+    };
+    for (const auto& [kind, title] : kinds) {
+        QMenu* menu = motion->addMenu(title);
+        menu->setObjectName(kind == ps::TemplateKind::Pose ? QStringLiteral("addPoseMenu")
+                                                           : QStringLiteral("addExpressionMenu"));
+        for (const std::string& name : templates_.names(kind)) {
+            const QString label = QString::fromStdString(name);
+            menu->addAction(label, this,
+                            [this, kind = kind, label] { addTemplateClip(kind, label); });
+        }
+    }
+    return motion;
+}
+
+bool MainWindow::addTemplateClip(ps::TemplateKind kind, const QString& name) {
+    const std::optional<ps::ExpressionTemplate> found = templates_.find(kind, name.toStdString());
+    if (!found) {
+        return false;
+    }
+    // Two seconds from the playhead, or one pass of a longer movement.
+    ps::ExpressionClip clip;
+    clip.expression = *found;
+    clip.start_s = transport_->position_s();
+    clip.duration_s = std::max(2.0, found->duration_s);
+    QString problem;
+    if (!session_->apply(ps::MotionEdit{ps::InsertElement<ps::ExpressionClip>{clip}}, &problem)) {
+        showError(tr("Could not add %1").arg(name), problem);
+        return false;
+    }
+    statusBar()->showMessage(tr("Added %1 at %2").arg(name, TransportBar::formatTime(clip.start_s)),
+                             kStatusMessage_ms);
+    return true;
+}
+
+void MainWindow::newProject() {
+    session_->reset();
+    showProject();
+}
+
+std::vector<std::string> MainWindow::showProject() {
+    photo_.reset();
+    clip_.reset();
+    viewer_->setImage(QImage());
+    transport_->setAudio(nullptr);
+    const ps::Project& project = session_->project();
+    const std::vector<std::string> missing = ps::missingMedia(project);
+    const auto present = [&missing](const std::string& path) {
+        return !path.empty() && std::find(missing.begin(), missing.end(), path) == missing.end();
+    };
+    if (present(project.photo.path)) {
+        bridge_->loadPhoto(QString::fromStdString(project.photo.path));
+    }
+    if (present(project.audio.path)) {
+        bridge_->loadAudio(QString::fromStdString(project.audio.path));
+    }
+    updateActions();
+    updateTitle();
+    return missing;
+}
+
+void MainWindow::browseForProject() {
+    auto* dialog = new QFileDialog(this, tr("Open Project"), settings_.lastOpenFolder(),
+                                   tr("Portrait Studio projects (*.pstudio);;All files (*)"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openProject);
+    dialog->open();
+}
+
+bool MainWindow::openProject(const QString& path) {
+    QString problem;
+    if (!session_->open(path, &problem)) {
+        showError(tr("Could not open %1").arg(QFileInfo(path).fileName()), problem);
+        return false;
+    }
+    settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
+    const std::vector<std::string> missing = showProject();
+    if (!missing.empty()) {
+        showError(tr("Some of the project's files are missing"),
+                  QString::fromStdString(missing.front()));
+    }
+    updateTitle();
+    emit projectOpened(session_->path());
+    return true;
+}
+
+bool MainWindow::saveProject(const QString& path) {
+    QString problem;
+    if (!session_->save(path, &problem)) {
+        showError(tr("Could not save %1").arg(QFileInfo(path).fileName()), problem);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), kStatusMessage_ms);
+    return true;
+}
+
+bool MainWindow::saveProjectInteractively() {
+    if (session_->path().isEmpty()) {
+        browseForProjectSaveAs();
+        return false;  // saved later, when the dialog answers
+    }
+    return saveProject(session_->path());
+}
+
+void MainWindow::browseForProjectSaveAs() {
+    auto* dialog = new QFileDialog(this, tr("Save Project"), settings_.lastOpenFolder(),
+                                   tr("Portrait Studio projects (*.pstudio)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("pstudio"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString& path) { saveProject(path); });
+    dialog->open();
+}
+
+QMessageBox* MainWindow::recoveryBox() const {
+    return recovery_box_.data();
+}
+
+void MainWindow::checkForRecovery() {
+    session_->findRecoveries();
+}
+
+void MainWindow::offerRecovery(const std::vector<ps::Recovery>& recoveries) {
+    if (recoveries.empty() || recovery_box_ != nullptr) {
+        return;
+    }
+    const ps::Recovery newest = recoveries.front();
+    const QString name = newest.original_path.empty()
+                             ? tr("an unsaved project")
+                             : QFileInfo(QString::fromStdString(newest.original_path)).fileName();
+    const QDateTime saved =
+        QDateTime::fromString(QString::fromStdString(newest.saved_at), Qt::ISODate);
+    recovery_box_ = new QMessageBox(QMessageBox::Question, kProductName,
+                                    tr("Portrait Studio did not close properly last time."),
+                                    QMessageBox::NoButton, this);
+    recovery_box_->setObjectName(QStringLiteral("recoveryBox"));
+    recovery_box_->setInformativeText(
+        tr("Work on %1 was autosaved at %2. Recover it?")
+            .arg(name, QLocale().toString(saved.toLocalTime(), QLocale::ShortFormat)));
+    QPushButton* recover = recovery_box_->addButton(tr("&Recover"), QMessageBox::AcceptRole);
+    recover->setObjectName(QStringLiteral("recoverButton"));
+    QPushButton* discard = recovery_box_->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardButton"));
+    recovery_box_->addButton(tr("Decide &Later"), QMessageBox::RejectRole);
+    recovery_box_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(recover, &QPushButton::clicked, this, [this, newest] {
+        QString problem;
+        if (!session_->restore(newest, &problem)) {
+            showError(tr("Could not recover the project"), problem);
+            return;
+        }
+        showProject();
+        statusBar()->showMessage(tr("Recovered; save the project to keep it."));
+    });
+    connect(discard, &QPushButton::clicked, this, [this, newest] { session_->discard(newest); });
+    recovery_box_->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!session_->isModified()) {
+        event->accept();
+        return;
+    }
+    const QMessageBox::StandardButton answer = QMessageBox::question(
+        this, kProductName, tr("Save the changes to this project before closing?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel ||
+        (answer == QMessageBox::Save && !saveProjectInteractively())) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
 void MainWindow::openPhoto(const QString& path) {
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     bridge_->loadPhoto(path);
@@ -151,6 +380,10 @@ void MainWindow::openFiles(const QStringList& paths) {
     QString photo;
     QString voice;
     for (const QString& path : paths) {
+        if (QFileInfo(path).suffix().toLower() == QStringLiteral("pstudio")) {
+            openProject(path);
+            return;  // a project brings its own photo and voice
+        }
         (looksLikeImage(path) ? photo : voice) = path;
     }
     if (!photo.isEmpty()) {
@@ -183,6 +416,11 @@ void MainWindow::browseForAudio() {
 
 void MainWindow::onPhotoLoaded(const QImage& image, PhotoPtr photo) {
     photo_ = std::move(photo);
+    // A project's own photo loading is not a change to the project.
+    if (QFileInfo(QString::fromStdString(photo_->path)).absoluteFilePath().toStdString() !=
+        session_->project().photo.path) {
+        session_->setPhoto(QString::fromStdString(photo_->path));
+    }
     viewer_->setImage(image);
     const QString path = QString::fromStdString(photo_->path);
     settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
@@ -198,6 +436,10 @@ void MainWindow::onPhotoLoaded(const QImage& image, PhotoPtr photo) {
 
 void MainWindow::onAudioLoaded(AudioClipPtr clip) {
     clip_ = std::move(clip);
+    if (QFileInfo(QString::fromStdString(clip_->source.path)).absoluteFilePath().toStdString() !=
+        session_->project().audio.path) {
+        session_->setAudio(QString::fromStdString(clip_->source.path), clip_->duration_s());
+    }
     transport_->setAudio(clip_);
     const QString path = QString::fromStdString(clip_->source.path);
     settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
@@ -255,7 +497,9 @@ void MainWindow::showExportDialog() {
         // Its snapshot may be of an older photo or voice.
         export_dialog_->close();
     }
-    export_dialog_ = new ExportDialog(*bridge_, settings_, photo_, clip_, this);
+    export_dialog_ =
+        new ExportDialog(*bridge_, settings_, photo_, clip_,
+                         std::make_shared<const ps::MotionDocument>(session_->motion()), this);
     export_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     // Not modal: the studio stays usable (playback, opening files) while an export runs.
     export_dialog_->show();
@@ -284,15 +528,22 @@ void MainWindow::updateActions() {
 
 void MainWindow::updateTitle() {
     QStringList names;
-    if (photo_ != nullptr) {
-        names << fileNameOf(photo_->path);
+    if (!session_->path().isEmpty()) {
+        names << QFileInfo(session_->path()).fileName();
+    } else {
+        if (photo_ != nullptr) {
+            names << fileNameOf(photo_->path);
+        }
+        if (clip_ != nullptr) {
+            names << fileNameOf(clip_->source.path);
+        }
     }
-    if (clip_ != nullptr) {
-        names << fileNameOf(clip_->source.path);
-    }
-    setWindowTitle(names.isEmpty() ? kProductName
-                                   : QStringLiteral("%1 — %2").arg(
-                                         names.join(QStringLiteral(" + ")), kProductName));
+    // "[*]" is where Qt shows the modified marker.
+    setWindowTitle(
+        names.isEmpty()
+            ? kProductName
+            : QStringLiteral("%1[*] — %2").arg(names.join(QStringLiteral(" + ")), kProductName));
+    setWindowModified(session_->isModified());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

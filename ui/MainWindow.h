@@ -7,6 +7,8 @@
 #include <memory>
 
 #include "media/AudioPlayer.h"
+#include "motion/TemplateLibrary.h"
+#include "project/Autosave.h"
 #include "ui/EngineBridge.h"
 
 class QAction;
@@ -16,6 +18,7 @@ class QMessageBox;
 namespace ps::ui {
 
 class ExportDialog;
+class ProjectSession;
 class Settings;
 class TransportBar;
 class ViewerPanel;
@@ -38,6 +41,19 @@ public:
     ViewerPanel* viewer() const { return viewer_; }
     TransportBar* transport() const { return transport_; }
     ExportDialog* exportDialog() const;  // the open one, or nullptr
+    ProjectSession* session() const { return session_; }
+    const ps::TemplateLibrary& templates() const { return templates_; }
+
+    // Replaces the open project with the file's and loads its photo and voice; false with the
+    // problem shown when it cannot be read.
+    bool openProject(const QString& path);
+    bool saveProject(const QString& path);
+    // Places a template from the library on the timeline at the playhead, as one undo step.
+    bool addTemplateClip(ps::TemplateKind kind, const QString& name);
+    // Looks for work left by a studio that did not close cleanly, and offers it back
+    // (recoveryBox) when there is some.
+    void checkForRecovery();
+    QMessageBox* recoveryBox() const;
 
 public slots:
     void showExportDialog();
@@ -46,13 +62,25 @@ signals:
     void photoLoaded(const QString& path);
     void audioLoaded(const QString& path);
     void loadFailed(const QString& path, const QString& message);
+    void projectOpened(const QString& path);
 
 protected:
+    void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
+    void createProjectMenu(QMenu* file);
+    QMenu* createMotionMenu();
+    void newProject();
+    // Shows the session's project: clears the old photo and voice and loads the project's;
+    // returns the media that are missing.
+    std::vector<std::string> showProject();
+    void browseForProject();
+    bool saveProjectInteractively();
+    void browseForProjectSaveAs();
+    void offerRecovery(const std::vector<ps::Recovery>& recoveries);
     QMenu* createLanguageMenu();
     void browseForPhoto();
     void browseForAudio();
@@ -67,6 +95,8 @@ private:
 
     Settings& settings_;
     EngineBridge* bridge_;
+    ProjectSession* session_;
+    ps::TemplateLibrary templates_;
     std::unique_ptr<ps::AudioPlayer> player_;
     ViewerPanel* viewer_;
     TransportBar* transport_;
@@ -78,6 +108,7 @@ private:
     QAction* play_action_ = nullptr;
     QPointer<ExportDialog> export_dialog_;
     QPointer<QMessageBox> error_box_;
+    QPointer<QMessageBox> recovery_box_;
 };
 
 }  // namespace ps::ui

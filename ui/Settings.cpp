@@ -13,6 +13,11 @@ const QString kLastExportFolder = QStringLiteral("export/lastFolder");
 const QString kExportFps = QStringLiteral("export/fps");
 const QString kExportCrf = QStringLiteral("export/crf");
 const QString kExportPreset = QStringLiteral("export/preset");
+const QString kDataFolder = QStringLiteral("paths/data");
+const QString kAutosaveInterval = QStringLiteral("project/autosaveInterval");
+
+constexpr int kDefaultAutosaveInterval_s = 60;
+constexpr int kMaxAutosaveInterval_s = 3600;
 
 constexpr int kDefaultCrf = 18;
 constexpr FrameRate kDefaultFrameRate = FrameRate::Fps25;
@@ -93,6 +98,36 @@ QStringList Settings::x264Presets() {
     return {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
             QStringLiteral("faster"),    QStringLiteral("fast"),      QStringLiteral("medium"),
             QStringLiteral("slow"),      QStringLiteral("slower"),    QStringLiteral("veryslow")};
+}
+
+QString Settings::dataFolder() const {
+    const QString chosen = store_->value(kDataFolder).toString();
+    return !chosen.isEmpty()
+               ? chosen
+               : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+void Settings::setDataFolder(const QString& folder) {
+    store_->setValue(kDataFolder, folder);
+}
+
+QString Settings::recoveryFolder() const {
+    return QDir(dataFolder()).filePath(QStringLiteral("recovery"));
+}
+
+QString Settings::userPresetsFolder() const {
+    return QDir(dataFolder()).filePath(QStringLiteral("presets"));
+}
+
+int Settings::autosaveInterval_s() const {
+    bool ok = false;
+    const int seconds = store_->value(kAutosaveInterval).toInt(&ok);
+    return ok && seconds >= 0 && seconds <= kMaxAutosaveInterval_s ? seconds
+                                                                   : kDefaultAutosaveInterval_s;
+}
+
+void Settings::setAutosaveInterval_s(int seconds) {
+    store_->setValue(kAutosaveInterval, seconds);
 }
 
 void Settings::sync() {

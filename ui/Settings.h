@@ -41,6 +41,16 @@ public:
     void setExportPreset(const QString& preset);
     static QStringList x264Presets();  // fastest first
 
+    // Where the studio keeps its own files: recovery autosaves, the user's templates.
+    QString dataFolder() const;
+    void setDataFolder(const QString& folder);
+    QString recoveryFolder() const;     // <data>/recovery
+    QString userPresetsFolder() const;  // <data>/presets (expressions/, poses/)
+
+    // Seconds between autosaves of the open project; 0 turns autosave off. Default 60.
+    int autosaveInterval_s() const;
+    void setAutosaveInterval_s(int seconds);
+
     void sync();
 
 private:

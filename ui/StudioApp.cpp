@@ -21,6 +21,7 @@ int runStudio(int argc, char** argv) {
 
     MainWindow window(settings);
     window.show();
+    window.checkForRecovery();
     const QStringList files = QApplication::arguments().mid(1);
     if (!files.isEmpty()) {
         window.openFiles(files);

@@ -45,6 +45,10 @@ struct ExpressionTemplate {
     std::vector<TemplateChannel> channels;
 };
 
+// Where in its own time a template is, `local_t_s` into its clip: wrapped into one pass when it
+// repeats, else as given (its keys hold their end).
+double templateTime(const ExpressionTemplate& expression, double local_t_s);
+
 // The template's channel values at `local_t_s` seconds into a clip, added into `values` times
 // `weight` (Add) or blended over them by `weight` (Override). `values` has kMotionChannelCount
 // entries; only the template's channels are touched.

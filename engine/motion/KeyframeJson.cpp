@@ -1,5 +1,7 @@
 #include "motion/KeyframeJson.h"
 
+#include "motion/JsonFloat.h"
+
 namespace ps {
 
 namespace {
@@ -47,14 +49,20 @@ bool readHandle(const nlohmann::json& key, const char* name, float& x, float& dy
 
 nlohmann::json keysToJson(const std::vector<Keyframe>& keys) {
     nlohmann::json out = nlohmann::json::array();
-    for (const Keyframe& key : keys) {
-        nlohmann::json item = {{"t", key.t_s}, {"value", key.value}};
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const Keyframe& key = keys[i];
+        nlohmann::json item = {{"t", key.t_s}, {"value", jsonFloat(key.value)}};
         if (key.interpolation != Interpolation::Linear) {
             item["interp"] = interpolationName(key.interpolation);
         }
         if (key.interpolation == Interpolation::Bezier) {
-            item["out"] = {key.out_x, key.out_dy};
-            item["in"] = {key.in_x, key.in_dy};
+            item["out"] = {jsonFloat(key.out_x), jsonFloat(key.out_dy)};
+        }
+        // The in handle shapes the segment that arrives at this key, which is a Bézier when the
+        // key before is one, whatever this key's own interpolation.
+        if (key.interpolation == Interpolation::Bezier ||
+            (i > 0 && keys[i - 1].interpolation == Interpolation::Bezier)) {
+            item["in"] = {jsonFloat(key.in_x), jsonFloat(key.in_dy)};
         }
         out.push_back(std::move(item));
     }

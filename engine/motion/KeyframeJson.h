@@ -1,7 +1,7 @@
 // Keyframes as JSON, shared by templates and projects:
 //   {"t": 0.5, "value": 1.0, "interp": "bezier", "out": [0.33, 0.0], "in": [0.33, 0.0]}
-// "interp" is linear (the default, then omitted), ease, bezier or step; the handles are
-// written only for Bézier keys.
+// "interp" is linear (the default, then omitted), ease, bezier or step; "out" is written for
+// Bézier keys, "in" for keys that start or end a Bézier segment.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,10 +1,10 @@
 #include "motion/MotionDocumentJson.h"
 
-#include <charconv>
 #include <cmath>
 #include <map>
 
 #include "face/FaceMesh.h"
+#include "motion/JsonFloat.h"
 #include "motion/KeyframeJson.h"
 #include "motion/MotionChannel.h"
 #include "motion/MotionValidation.h"
@@ -16,26 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-// The shortest decimal that reads back as the same float, so a file shows 0.35 rather than
-// 0.3499999940395355. The reader parses a double and narrows it; that double rounding cannot
-// change the float (53 >= 2 * 24 + 2 bits), and the check below keeps the round trip exact even
-// if a library's conversion were not.
-double shortestDouble(float value) {
-    char text[32];
-    const std::to_chars_result written = std::to_chars(text, text + sizeof(text), value);
-    double parsed = 0.0;
-    const std::from_chars_result read = std::from_chars(text, written.ptr, parsed);
-    if (written.ec == std::errc() && read.ec == std::errc() &&
-        static_cast<float>(parsed) == value) {
-        return parsed;
-    }
-    return double(value);
-}
-
-json floatJson(float value) {
-    return json(shortestDouble(value));
-}
-
 const char* blendName(BlendMode blend) {
     return blend == BlendMode::Override ? "override" : "add";
 }
@@ -45,7 +25,7 @@ json clipJson(const ExpressionClip& clip) {
             {"template", templateToJsonValue(clip.expression)},
             {"start_s", clip.start_s},
             {"duration_s", clip.duration_s},
-            {"intensity", floatJson(clip.intensity)},
+            {"intensity", jsonFloat(clip.intensity)},
             {"fade_in_s", clip.fade_in_s},
             {"fade_out_s", clip.fade_out_s},
             {"enabled", clip.enabled}};
@@ -63,16 +43,16 @@ json captureJson(const CaptureLayer& capture) {
     for (const FaceState& state : capture.track.frames) {
         json values = json::array();
         for (float value : channelsOf(state)) {
-            values.push_back(floatJson(value));
+            values.push_back(jsonFloat(value));
         }
         frames.push_back(std::move(values));
-        speech.push_back(floatJson(state.speech));
+        speech.push_back(jsonFloat(state.speech));
     }
     return {{"id", capture.id},
             {"name", capture.name},
             {"start_s", capture.start_s},
             {"blend", blendName(capture.blend)},
-            {"strength", floatJson(capture.strength)},
+            {"strength", jsonFloat(capture.strength)},
             {"enabled", capture.enabled},
             {"fps", capture.track.fps},
             {"channels", std::move(names)},
@@ -91,10 +71,10 @@ json curveJson(const KeyframeCurve& curve) {
 json sculptJson(const LandmarkSculpt& sculpt) {
     return {{"id", sculpt.id},
             {"center_vertex", sculpt.center_vertex},
-            {"radius_cm", floatJson(sculpt.radius_cm)},
+            {"radius_cm", jsonFloat(sculpt.radius_cm)},
             {"offset_cm",
-             {floatJson(sculpt.offset_cm.x), floatJson(sculpt.offset_cm.y),
-              floatJson(sculpt.offset_cm.z)}},
+             {jsonFloat(sculpt.offset_cm.x), jsonFloat(sculpt.offset_cm.y),
+              jsonFloat(sculpt.offset_cm.z)}},
             {"strength", keysToJson(sculpt.strength)},
             {"enabled", sculpt.enabled}};
 }
@@ -531,19 +511,19 @@ nlohmann::json motionDocumentToJson(const MotionDocument& document) {
             {"voice",
              {{"enabled", voice.enabled},
               {"model_path", voice.model_path},
-              {"nods", floatJson(voice.nods)},
-              {"head_follow", floatJson(voice.head_follow)},
+              {"nods", jsonFloat(voice.nods)},
+              {"head_follow", jsonFloat(voice.head_follow)},
               {"seed", voice.seed}}},
             {"idle",
              {{"enabled", idle.enabled},
               {"blinks_per_min", idle.blinks_per_min},
-              {"sway", floatJson(idle.sway)},
+              {"sway", jsonFloat(idle.sway)},
               {"seed", idle.seed}}},
             {"strengths",
-             {{"lips", floatJson(strengths.lips)},
-              {"expressions", floatJson(strengths.expressions)},
-              {"head", floatJson(strengths.head)},
-              {"blink_rate", floatJson(strengths.blink_rate)}}},
+             {{"lips", jsonFloat(strengths.lips)},
+              {"expressions", jsonFloat(strengths.expressions)},
+              {"head", jsonFloat(strengths.head)},
+              {"blink_rate", jsonFloat(strengths.blink_rate)}}},
             {"clips", std::move(clips)},
             {"captures", std::move(captures)},
             {"curves", std::move(curves)},

@@ -41,14 +41,6 @@ bool isHeadChannel(int channel) {
            channel == kHeadRollChannel;
 }
 
-// Where in its own time a template is, `local_t_s` into its clip.
-double templateTime(const ExpressionTemplate& expression, double local_t_s) {
-    if (expression.repeat && expression.duration_s > 0.0) {
-        return std::fmod(std::max(0.0, local_t_s), expression.duration_s);
-    }
-    return local_t_s;
-}
-
 void applyClip(const ExpressionClip& clip, const MotionStrengths& strengths, double t_s, Mix& mix) {
     const float layer =
         clip.expression.kind == TemplateKind::Pose ? strengths.head : strengths.expressions;

@@ -108,7 +108,7 @@ Result<IdleSource> makeIdleSource(const Prosody& voice_prosody, double duration_
 }
 
 Result<MotionSources> makeMotionSources(const MotionDocument& document, const AudioClip* audio,
-                                       const CancelToken& cancel, const ProgressFn& progress) {
+                                        const CancelToken& cancel, const ProgressFn& progress) {
     MotionSources sources;
     if (audio != nullptr) {
         Result<VoiceSource> voice = makeVoiceSource(*audio, document.voice, cancel, progress);

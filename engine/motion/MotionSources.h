@@ -56,7 +56,7 @@ Result<IdleSource> makeIdleSource(const Prosody& voice_prosody, double duration_
 
 // Both layers for `document`, the voice's from `audio` (nullptr: a document without audio).
 Result<MotionSources> makeMotionSources(const MotionDocument& document, const AudioClip* audio,
-                                       const CancelToken& cancel, const ProgressFn& progress = {});
+                                        const CancelToken& cancel, const ProgressFn& progress = {});
 
 // Whether the sources still match the document, layer by layer.
 bool voiceSourceIsCurrent(const VoiceSource& source, const MotionDocument& document);

@@ -1,7 +1,9 @@
 #include "motion/TemplateJson.h"
 
 #include <cmath>
+#include <optional>
 
+#include "motion/JsonFloat.h"
 #include "motion/KeyframeJson.h"
 #include "motion/MotionChannel.h"
 
@@ -26,6 +28,20 @@ bool isConstant(const TemplateChannel& channel) {
            channel.keys[0].interpolation == Interpolation::Linear;
 }
 
+// The text at `key`, or `fallback` when the key is absent; nullopt when it holds something else
+// (json::value would throw a type error there, and exceptions must not leave the engine).
+std::optional<std::string> textField(const nlohmann::json& json, const char* key,
+                                     const char* fallback) {
+    const auto found = json.find(key);
+    if (found == json.end()) {
+        return std::string(fallback);
+    }
+    if (!found->is_string()) {
+        return std::nullopt;
+    }
+    return found->get<std::string>();
+}
+
 }  // namespace
 
 nlohmann::json templateToJsonValue(const ExpressionTemplate& expression) {
@@ -33,7 +49,7 @@ nlohmann::json templateToJsonValue(const ExpressionTemplate& expression) {
     for (const TemplateChannel& channel : expression.channels) {
         const std::string name(motionChannelName(channel.channel));
         channels[name] =
-            isConstant(channel) ? nlohmann::json(channel.keys[0].value) : keysToJson(channel.keys);
+            isConstant(channel) ? jsonFloat(channel.keys[0].value) : keysToJson(channel.keys);
     }
     return {{"format", kFormat},
             {"version", kTemplateFormatVersion},
@@ -51,7 +67,7 @@ Result<ExpressionTemplate> templateFromJsonValue(const nlohmann::json& json,
     if (!json.is_object()) {
         return badInput(source, "is not a template (expected a JSON object)");
     }
-    if (json.value("format", std::string()) != kFormat) {
+    if (textField(json, "format", "") != std::optional<std::string>(kFormat)) {
         return badInput(source, "is not a portrait-studio template (\"format\" is missing)");
     }
     if (!json.contains("version") || !json["version"].is_number_integer()) {
@@ -72,7 +88,11 @@ Result<ExpressionTemplate> templateFromJsonValue(const nlohmann::json& json,
         return badInput(source, "needs a \"name\"");
     }
     expression.name = json["name"].get<std::string>();
-    const std::string kind = json.value("kind", std::string("expression"));
+    const std::optional<std::string> kind_text = textField(json, "kind", "expression");
+    if (!kind_text) {
+        return badInput(source, "\"kind\" is not text (expression or pose)");
+    }
+    const std::string& kind = *kind_text;
     if (kind == "pose") {
         expression.kind = TemplateKind::Pose;
     } else if (kind != "expression") {
@@ -84,7 +104,11 @@ Result<ExpressionTemplate> templateFromJsonValue(const nlohmann::json& json,
         }
         expression.description = json["description"].get<std::string>();
     }
-    const std::string blend = json.value("blend", std::string("add"));
+    const std::optional<std::string> blend_text = textField(json, "blend", "add");
+    if (!blend_text) {
+        return badInput(source, "\"blend\" is not text (add or override)");
+    }
+    const std::string& blend = *blend_text;
     if (blend == "override") {
         expression.blend = BlendMode::Override;
     } else if (blend != "add") {

@@ -73,6 +73,10 @@ Result<json> mediaToJson(const MediaReference& media, const std::string& project
         return json{{"embedded", base64Encode(*bytes)}, {"name", absolute.filename().u8string()}};
     }
     json reference = {{"path", linkTo(absolute, projectFolder(project_path), links)}};
+    // Where it was when saved: found again when the project file alone is moved elsewhere.
+    if (links == MediaLinks::Portable) {
+        reference["saved_at_path"] = absolute.generic_u8string();
+    }
     if (media.embed) {
         reference["embed"] = true;
     }
@@ -135,6 +139,15 @@ Result<MediaReference> mediaFromJson(const json& root, const char* key,
     const fs::path resolved =
         written.is_absolute() ? written : projectFolder(project_path) / written;
     media.path = resolved.lexically_normal().u8string();
+    // The relative path first (the project moved together with its media); failing that, where
+    // the media were when it was saved (the project file alone moved).
+    std::error_code ec;
+    if (const auto saved_at = found->find("saved_at_path");
+        saved_at != found->end() && saved_at->is_string() &&
+        !fs::is_regular_file(fs::u8path(media.path), ec) &&
+        fs::is_regular_file(fs::u8path(saved_at->get<std::string>()), ec)) {
+        media.path = fs::u8path(saved_at->get<std::string>()).lexically_normal().u8string();
+    }
     return media;
 }
 

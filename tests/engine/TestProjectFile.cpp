@@ -179,8 +179,8 @@ void TestProjectFile::roundTripsWithRelativePaths() {
     QCOMPARE(root["format"], json("portrait-studio project"));
     QCOMPARE(root["version"], json(kProjectVersion));
     QCOMPARE(root["fps"], json("29.97"));
-    QCOMPARE(root["photo"], json({{"path", "media/astronaut.png"}}));
-    QCOMPARE(root["audio"], json({{"path", "../sounds/voice.wav"}}));
+    QCOMPARE(root["photo"]["path"], json("media/astronaut.png"));
+    QCOMPARE(root["audio"]["path"], json("../sounds/voice.wav"));
     QVERIFY(readAll(file).startsWith("{\n  \""));  // indented by two, a person can read it
 
     const Result<Project> back = readProject(file.toStdString());
@@ -215,6 +215,19 @@ void TestProjectFile::projectMovedWithItsMediaFindsThem() {
     QCOMPARE(missing.size(), size_t(2));
     QCOMPARE(QString::fromStdString(missing[0]), path("alone/media/astronaut.png"));
     QCOMPARE(QString::fromStdString(missing[1]), path("sounds/voice.wav"));
+
+    // The project file alone moved while its media stayed where they were: found where they
+    // were when it was saved.
+    const Project staying = sampleProject("staying");
+    QVERIFY(writeProject(staying, path("staying/project/story.pstudio").toStdString()).ok());
+    QVERIFY(QDir().mkpath(path("moved/deeper")));
+    QVERIFY(QFile::rename(path("staying/project/story.pstudio"),
+                          path("moved/deeper/story.pstudio")));
+    const Result<Project> found = readProject(path("moved/deeper/story.pstudio").toStdString());
+    QVERIFY2(found.ok(), messageOf(found));
+    QCOMPARE(QString::fromStdString(found->photo.path), path("staying/project/media/astronaut.png"));
+    QCOMPARE(QString::fromStdString(found->audio.path), path("staying/sounds/voice.wav"));
+    QVERIFY(missingMedia(*found).empty());
 }
 
 void TestProjectFile::embeddedMediaComeBackByteForByte() {
@@ -229,7 +242,7 @@ void TestProjectFile::embeddedMediaComeBackByteForByte() {
     QVERIFY(!root["photo"].contains("path"));
     QCOMPARE(QByteArray::fromStdString(root["photo"]["embedded"].get<std::string>()),
              photo_bytes.toBase64());
-    QCOMPARE(root["audio"], json({{"path", "../sounds/voice.wav"}}));
+    QCOMPARE(root["audio"]["path"], json("../sounds/voice.wav"));
 
     // The original may go away: the project carries the photo.
     QVERIFY(QFile::remove(QString::fromStdString(project.photo.path)));
@@ -323,7 +336,7 @@ void TestProjectFile::versionOneFileOpensWithoutBeingRewritten() {
     QVERIFY(writeProject(*read, file.toStdString()).ok());
     const json saved = json::parse(readAll(file).toStdString());
     QCOMPARE(saved["version"], json(kProjectVersion));
-    QCOMPARE(saved["photo"], json({{"path", "media/astronaut.png"}}));
+    QCOMPARE(saved["photo"]["path"], json("media/astronaut.png"));
     QCOMPARE(saved["audio"], json(nullptr));
 }
 

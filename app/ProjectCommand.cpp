@@ -1,0 +1,311 @@
+#include "ProjectCommand.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "ArgumentParser.h"
+#include "CommandLine.h"
+#include "media/AudioDecoder.h"
+#include "media/ImageDecoder.h"
+#include "motion/LiveLinkCsv.h"
+#include "motion/MotionEdit.h"
+#include "motion/TemplateLibrary.h"
+#include "project/ProjectFile.h"
+#include "runtime/SilencedStderr.h"
+
+namespace ps::app {
+
+namespace {
+
+const std::vector<OptionSpec> kNewOptions = {
+    {"--photo", "", "P", "portrait photo", true},
+    {"--audio", "", "A", "voice track", true},
+    {"--output", "-o", "X.pstudio", "the project to create (never replaces an existing file)",
+     true},
+    {"--fps", "", "N", "frame rate: 23.976, 24, 25 (default), 29.97, 30, 50 or 60", false},
+    {"--embed", "", "", "put the photo and voice inside the project file", false},
+};
+
+const std::vector<OptionSpec> kAddClipOptions = {
+    {"--project", "", "X.pstudio", "the project to change", true},
+    {"--expression", "", "NAME", "an expression template (presets/expressions)", false},
+    {"--pose", "", "NAME", "a pose preset (presets/poses)", false},
+    {"--start", "", "S", "where the clip starts, in seconds", true},
+    {"--duration", "", "S", "how long it lasts (default 2, or one pass of a longer pose)", false},
+    {"--intensity", "", "F", "how strongly it shows (default 1)", false},
+    {"--fade-in", "", "S", "eased fade at its start (default 0.25)", false},
+    {"--fade-out", "", "S", "eased fade at its end (default 0.25)", false},
+};
+
+const std::vector<OptionSpec> kImportOptions = {
+    {"--project", "", "X.pstudio", "the project to change", true},
+    {"--csv", "", "TAKE.csv", "a Live Link Face recording", true},
+    {"--start", "", "S", "where it starts on the timeline (default 0)", false},
+    {"--blend", "", "MODE", "override (default) or add", false},
+    {"--strength", "", "F", "how strongly it applies (default 1)", false},
+};
+
+const std::vector<OptionSpec> kInfoOptions = {
+    {"--project", "", "X.pstudio", "the project to describe", true},
+};
+
+void printProjectHelp() {
+    std::cout << "Usage:\n"
+                 "  portrait-studio project new --photo P --audio A -o X.pstudio [--embed]\n"
+                 "  portrait-studio project add-clip --project X.pstudio (--expression NAME |\n"
+                 "                                   --pose NAME) --start S [options]\n"
+                 "  portrait-studio project import-csv --project X.pstudio --csv TAKE.csv\n"
+                 "  portrait-studio project info --project X.pstudio\n\n"
+                 "Then: portrait-studio render --project X.pstudio -o OUT.mp4\n"
+                 "      portrait-studio motion --project X.pstudio -o motion.csv\n\n"
+                 "new:\n"
+              << describeOptions(kNewOptions) << "\nadd-clip:\n"
+              << describeOptions(kAddClipOptions) << "\nimport-csv:\n"
+              << describeOptions(kImportOptions) << "\ninfo:\n"
+              << describeOptions(kInfoOptions);
+}
+
+// A number option, or nullopt with `problem` naming it.
+std::optional<double> numberOption(const ParsedOptions& options, const std::string& name,
+                                   double fallback, std::string* problem) {
+    const std::optional<std::string> text = options.value(name);
+    if (!text) {
+        return fallback;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0' || !std::isfinite(value)) {
+        *problem = name + " " + *text + ": give a number";
+        return std::nullopt;
+    }
+    return value;
+}
+
+bool parseOrExplain(const std::string& what, const std::vector<std::string>& args,
+                    const std::vector<OptionSpec>& specs, ParsedOptions* options) {
+    std::string problem;
+    if (!parseOptions(args, specs, options, &problem)) {
+        printError("project " + what + ": " + problem + " (see portrait-studio project --help)");
+        return false;
+    }
+    return true;
+}
+
+int newProject(const std::vector<std::string>& args) {
+    ParsedOptions options;
+    if (!parseOrExplain("new", args, kNewOptions, &options)) {
+        return 2;
+    }
+    const std::string output = *options.value("--output");
+    if (lowerExtension(output) != ".pstudio") {
+        printError(output + ": a project's name ends in .pstudio");
+        return 2;
+    }
+    std::error_code error;
+    if (std::filesystem::exists(std::filesystem::u8path(output), error)) {
+        printError(output +
+                   ": already exists; choose another name (a project is never replaced "
+                   "by a new one)");
+        return 2;
+    }
+    Project project;
+    if (const auto fps = options.value("--fps")) {
+        const auto rate = parseFrameRate(*fps);
+        if (!rate) {
+            printError("--fps " + *fps + ": use 23.976, 24, 25, 29.97, 30, 50 or 60");
+            return 2;
+        }
+        project.fps = *rate;
+    }
+    // Both are decoded now, so a project never starts out pointing at something unusable.
+    const std::string photo_path = *options.value("--photo");
+    const std::string audio_path = *options.value("--audio");
+    SilencedStderr quiet;
+    if (Result<Photo> photo = decodeImage(photo_path); !photo) {
+        return failWith(photo.error());
+    }
+    Result<AudioClip> audio = decodeAudio(audio_path);
+    if (!audio) {
+        return failWith(audio.error());
+    }
+    const bool embed = options.has("--embed");
+    project.photo = {std::filesystem::absolute(std::filesystem::u8path(photo_path)).u8string(),
+                     embed};
+    project.audio = {std::filesystem::absolute(std::filesystem::u8path(audio_path)).u8string(),
+                     embed};
+    project.motion.duration_s = audio->duration_s();
+    if (const Status written = writeProject(project, output); !written) {
+        return failWith(written.error());
+    }
+    std::printf("wrote %s (%s + %s, %.2f s at %s fps%s)\n", output.c_str(),
+                std::filesystem::u8path(photo_path).filename().u8string().c_str(),
+                std::filesystem::u8path(audio_path).filename().u8string().c_str(),
+                project.motion.duration_s, frameRateLabel(project.fps).c_str(),
+                embed ? ", media embedded" : "");
+    return 0;
+}
+
+// Reads the project, applies one edit, and writes it back in place; the file is untouched when
+// anything fails.
+int editProject(const std::string& path, const MotionEdit& edit) {
+    Result<Project> project = readProject(path);
+    if (!project) {
+        return failWith(project.error());
+    }
+    Result<MotionEdit> undo = applyEdit(project->motion, edit);
+    if (!undo) {
+        return failWith(badInput(path, undo.error().message));
+    }
+    if (const Status written = writeProject(*project, path); !written) {
+        return failWith(written.error());
+    }
+    std::printf("%s: %s\n", path.c_str(), describeEdit(edit).c_str());
+    return 0;
+}
+
+int addClip(const std::vector<std::string>& args) {
+    ParsedOptions options;
+    if (!parseOrExplain("add-clip", args, kAddClipOptions, &options)) {
+        return 2;
+    }
+    if (options.has("--expression") == options.has("--pose")) {
+        printError("project add-clip: give either --expression NAME or --pose NAME");
+        return 2;
+    }
+    const TemplateKind kind = options.has("--pose") ? TemplateKind::Pose : TemplateKind::Expression;
+    const std::string name = *options.value(kind == TemplateKind::Pose ? "--pose" : "--expression");
+    const TemplateLibrary library = TemplateLibrary::load(defaultPresetsFolder(), std::string());
+    const std::optional<ExpressionTemplate> found = library.find(kind, name);
+    if (!found) {
+        std::string known;
+        for (const std::string& each : library.names(kind)) {
+            known += (known.empty() ? "" : ", ") + each;
+        }
+        printError("no " + std::string(kind == TemplateKind::Pose ? "pose" : "expression") +
+                   " named \"" + name + "\" (there are: " + known + ")");
+        return 2;
+    }
+    std::string problem;
+    ExpressionClip clip;
+    clip.expression = *found;
+    const auto start = numberOption(options, "--start", 0.0, &problem);
+    const auto duration =
+        numberOption(options, "--duration", std::max(2.0, found->duration_s), &problem);
+    const auto intensity = numberOption(options, "--intensity", 1.0, &problem);
+    const auto fade_in = numberOption(options, "--fade-in", clip.fade_in_s, &problem);
+    const auto fade_out = numberOption(options, "--fade-out", clip.fade_out_s, &problem);
+    if (!problem.empty()) {
+        printError(problem);
+        return 2;
+    }
+    clip.start_s = *start;
+    clip.duration_s = *duration;
+    clip.intensity = float(*intensity);
+    clip.fade_in_s = *fade_in;
+    clip.fade_out_s = *fade_out;
+    return editProject(*options.value("--project"),
+                       MotionEdit{InsertElement<ExpressionClip>{std::move(clip)}});
+}
+
+int importCsv(const std::vector<std::string>& args) {
+    ParsedOptions options;
+    if (!parseOrExplain("import-csv", args, kImportOptions, &options)) {
+        return 2;
+    }
+    CaptureLayer capture;
+    std::string problem;
+    const auto start = numberOption(options, "--start", 0.0, &problem);
+    const auto strength = numberOption(options, "--strength", 1.0, &problem);
+    if (!problem.empty()) {
+        printError(problem);
+        return 2;
+    }
+    const std::string blend = options.value("--blend").value_or("override");
+    if (blend != "override" && blend != "add") {
+        printError("--blend " + blend + ": use override or add");
+        return 2;
+    }
+    const std::string csv = *options.value("--csv");
+    Result<FaceTrack> track = readLiveLinkCsv(csv);
+    if (!track) {
+        return failWith(track.error());
+    }
+    capture.name = std::filesystem::u8path(csv).filename().u8string();
+    capture.track = std::move(*track);
+    capture.start_s = *start;
+    capture.strength = float(*strength);
+    capture.blend = blend == "add" ? BlendMode::Add : BlendMode::Override;
+    return editProject(*options.value("--project"),
+                       MotionEdit{InsertElement<CaptureLayer>{std::move(capture)}});
+}
+
+int describeProject(const std::vector<std::string>& args) {
+    ParsedOptions options;
+    if (!parseOrExplain("info", args, kInfoOptions, &options)) {
+        return 2;
+    }
+    const std::string path = *options.value("--project");
+    Result<Project> project = readProject(path);
+    if (!project) {
+        return failWith(project.error());
+    }
+    const MotionDocument& motion = project->motion;
+    std::printf("project %s\n", path.c_str());
+    std::printf("  photo %s%s\n", project->photo.path.c_str(),
+                project->photo.embed ? " (embedded)" : "");
+    std::printf("  voice %s%s\n", project->audio.path.c_str(),
+                project->audio.embed ? " (embedded)" : "");
+    std::printf("  %.2f s at %s fps\n", motion.duration_s, frameRateLabel(project->fps).c_str());
+    for (const ExpressionClip& clip : motion.clips) {
+        std::printf("  clip %llu: %s %s from %.2f s for %.2f s at %.2f\n",
+                    (unsigned long long)clip.id,
+                    clip.expression.kind == TemplateKind::Pose ? "pose" : "expression",
+                    clip.expression.name.c_str(), clip.start_s, clip.duration_s, clip.intensity);
+    }
+    for (const CaptureLayer& capture : motion.captures) {
+        std::printf("  capture %llu: %s from %.2f s, %zu frames at %g fps\n",
+                    (unsigned long long)capture.id, capture.name.c_str(), capture.start_s,
+                    capture.track.frames.size(), capture.track.fps);
+    }
+    std::printf("  %zu curves, %zu sculpts\n", motion.curves.size(), motion.sculpts.size());
+    for (const std::string& missing : missingMedia(*project)) {
+        std::printf("  missing: %s\n", missing.c_str());
+    }
+    return 0;
+}
+
+}  // namespace
+
+int runProjectCommand(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        printProjectHelp();
+        return args.empty() ? 2 : 0;
+    }
+    const std::string action = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    for (const std::string& arg : rest) {
+        if (arg == "--help" || arg == "-h") {
+            printProjectHelp();
+            return 0;
+        }
+    }
+    if (action == "new") {
+        return newProject(rest);
+    }
+    if (action == "add-clip") {
+        return addClip(rest);
+    }
+    if (action == "import-csv") {
+        return importCsv(rest);
+    }
+    if (action == "info") {
+        return describeProject(rest);
+    }
+    printError("project: unknown action \"" + action +
+               "\" (new, add-clip, import-csv or info; see portrait-studio project --help)");
+    return 2;
+}
+
+}  // namespace ps::app
