@@ -28,8 +28,8 @@ MotionDocument crowdedDocument(const MotionDocument& plain, const TemplateLibrar
         ExpressionClip clip;
         clip.id = document.newId();
         clip.expression = expression;
-        clip.start_s = random.between(0.0, document.duration_s * 0.6);
-        clip.duration_s = random.between(1.0, 3.0);
+        clip.start_s = random.uniform(0.0, document.duration_s * 0.6);
+        clip.duration_s = random.uniform(1.0, 3.0);
         document.clips.push_back(clip);
     }
     CaptureLayer capture;
@@ -43,12 +43,15 @@ MotionDocument crowdedDocument(const MotionDocument& plain, const TemplateLibrar
     for (int c = 0; c < 20; ++c) {
         KeyframeCurve curve;
         curve.id = document.newId();
-        curve.channel = c % 2 == 0 ? kHeadYawChannel - c % 3 : 41 + c % 10;  // head and brows
+        // The head's three angles and the brows, the channels people key most.
+        const int channels[] = {kHeadPitchChannel, kHeadYawChannel, kHeadRollChannel,
+                                int(Blendshape::BrowInnerUp), int(Blendshape::BrowDownLeft)};
+        curve.channel = channels[c % 5];
         curve.blend = c % 4 == 0 ? BlendMode::Override : BlendMode::Add;
         for (int k = 0; k < 30; ++k) {
             Keyframe key;
             key.t_s = document.duration_s * k / 30.0;
-            key.value = float(random.between(-0.2, 0.2));
+            key.value = float(random.uniform(-0.2, 0.2));
             key.interpolation = modes[k % 4];
             curve.keys.push_back(key);
         }
@@ -72,7 +75,7 @@ void report(const char* name, const MotionDocument& document, const MotionSource
     SeededRandom random(11);
     std::vector<double> times(kEvaluationsPerRun);
     for (double& t : times) {
-        t = random.between(0.0, document.duration_s);
+        t = random.uniform(0.0, document.duration_s);
     }
     double checksum = 0.0;
     const double ms = medianMs(
