@@ -7,20 +7,13 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "Keys.h"
 #include "motion/ExpressionTemplate.h"
 #include "motion/MotionChannel.h"
 
 using namespace ps;
 
 namespace {
-
-Keyframe key(double t_s, float value, Interpolation interpolation = Interpolation::Linear) {
-    Keyframe k;
-    k.t_s = t_s;
-    k.value = value;
-    k.interpolation = interpolation;
-    return k;
-}
 
 int channel(const char* name) {
     return *motionChannelFromName(name);

@@ -6,20 +6,13 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "Keys.h"
 #include "motion/KeyframeCurve.h"
 #include "motion/KeyframeJson.h"
 
 using namespace ps;
 
 namespace {
-
-Keyframe key(double t_s, float value, Interpolation interpolation = Interpolation::Linear) {
-    Keyframe k;
-    k.t_s = t_s;
-    k.value = value;
-    k.interpolation = interpolation;
-    return k;
-}
 
 // Two keys, 0 at t = 1 s and 10 at t = 3 s, the first drawing the segment with `interpolation`.
 std::vector<Keyframe> segment(Interpolation interpolation) {

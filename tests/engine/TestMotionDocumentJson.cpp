@@ -8,6 +8,7 @@
 #include <functional>
 #include <random>
 
+#include "Keys.h"
 #include "motion/MotionChannel.h"
 #include "motion/MotionDocumentJson.h"
 
@@ -15,14 +16,6 @@ using namespace ps;
 using nlohmann::json;
 
 namespace {
-
-Keyframe key(double t_s, float value, Interpolation interpolation = Interpolation::Linear) {
-    Keyframe k;
-    k.t_s = t_s;
-    k.value = value;
-    k.interpolation = interpolation;
-    return k;
-}
 
 int channel(const char* name) {
     return *motionChannelFromName(name);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "Keys.h"
 #include "motion/MotionChannel.h"
 #include "motion/MotionDocumentJson.h"
 #include "motion/MotionEdit.h"
@@ -14,14 +15,6 @@ using namespace ps;
 Q_DECLARE_METATYPE(ps::MotionEdit)
 
 namespace {
-
-Keyframe key(double t_s, float value, Interpolation interpolation = Interpolation::Linear) {
-    Keyframe k;
-    k.t_s = t_s;
-    k.value = value;
-    k.interpolation = interpolation;
-    return k;
-}
 
 // A document with something in every list, ids 1..6.
 MotionDocument richDocument() {

@@ -4,6 +4,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "Keys.h"
 #include "face/FaceFit.h"
 #include "face/FaceMesh.h"
 #include "motion/ApplyFaceState.h"
@@ -48,14 +49,6 @@ ExpressionTemplate constantTemplate(const std::string& name, Blendshape shape, f
     key.value = value;
     expression.channels.push_back({int(shape), {key}});
     return expression;
-}
-
-Keyframe key(double t_s, float value, Interpolation interpolation = Interpolation::Linear) {
-    Keyframe k;
-    k.t_s = t_s;
-    k.value = value;
-    k.interpolation = interpolation;
-    return k;
 }
 
 // A pitch movement 0 -> 8 -> 0 over one second.

@@ -13,6 +13,7 @@
 #include <functional>
 #include <random>
 
+#include "Keys.h"
 #include "motion/MotionChannel.h"
 #include "motion/MotionDocumentJson.h"
 #include "project/EmbeddedMedia.h"
@@ -64,13 +65,6 @@ QByteArray randomBytes(int size, unsigned seed) {
     }
     bytes[0] = '\0';  // binary, not text
     return bytes;
-}
-
-Keyframe key(double t_s, float value) {
-    Keyframe k;
-    k.t_s = t_s;
-    k.value = value;
-    return k;
 }
 
 MotionDocument sampleMotion(int capture_frames = 3) {
@@ -221,11 +215,12 @@ void TestProjectFile::projectMovedWithItsMediaFindsThem() {
     const Project staying = sampleProject("staying");
     QVERIFY(writeProject(staying, path("staying/project/story.pstudio").toStdString()).ok());
     QVERIFY(QDir().mkpath(path("moved/deeper")));
-    QVERIFY(QFile::rename(path("staying/project/story.pstudio"),
-                          path("moved/deeper/story.pstudio")));
+    QVERIFY(
+        QFile::rename(path("staying/project/story.pstudio"), path("moved/deeper/story.pstudio")));
     const Result<Project> found = readProject(path("moved/deeper/story.pstudio").toStdString());
     QVERIFY2(found.ok(), messageOf(found));
-    QCOMPARE(QString::fromStdString(found->photo.path), path("staying/project/media/astronaut.png"));
+    QCOMPARE(QString::fromStdString(found->photo.path),
+             path("staying/project/media/astronaut.png"));
     QCOMPARE(QString::fromStdString(found->audio.path), path("staying/sounds/voice.wav"));
     QVERIFY(missingMedia(*found).empty());
 }
