@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "motion/DocumentTrack.h"
 #include "voice/VoiceToFace.h"
 
 namespace ps::app {
@@ -26,7 +27,7 @@ std::vector<OptionSpec> voiceOptionSpecs() {
         {"--lips", "", "X", "strength of the mouth's movement, 0 to 2 (default 1)", false},
         {"--head", "", "X", "strength of the head's movement, 0 to 3 (default 1)", false},
         {"--blinks", "", "N", "blinks per minute, 0 to 60 (default 17)", false},
-        {"--seed", "", "N", "seed for head motion and blinks (default 1)", false},
+        {"--seed", "", "N", "seed for head motion and blinks (default 0)", false},
     };
 }
 
@@ -36,7 +37,9 @@ std::optional<VoiceRequest> readVoiceRequest(const ParsedOptions& options, Frame
     VoiceRequest request;
     request.model_path = options.value("--model").value_or(defaultVoiceModelPath());
     request.motion.fps = fps;
-    request.motion.head.seed = request.motion.blinks.seed = 1;
+    // The same defaults as a new project's, so `render --photo --audio` makes the video the
+    // studio exports for a photo and a voice that have not been edited.
+    request.motion.head.seed = request.motion.blinks.seed = 0;
     const auto number = [&](const char* name, double low, double high) -> std::optional<double> {
         const std::optional<std::string> text = options.value(name);
         if (!text) {
@@ -68,9 +71,22 @@ std::optional<VoiceRequest> readVoiceRequest(const ParsedOptions& options, Frame
     return request;
 }
 
+MotionDocument documentFor(const VoiceRequest& request, double duration_s) {
+    MotionDocument document;
+    document.duration_s = duration_s;
+    document.voice.model_path = request.model_path;
+    document.voice.seed = request.motion.head.seed;
+    document.idle.seed = request.motion.blinks.seed;
+    document.idle.blinks_per_min = request.motion.blinks.rate_per_min;
+    document.strengths.lips = request.motion.lips;
+    document.strengths.head = request.motion.head.overall;
+    return document;
+}
+
 Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const VoiceRequest& request,
                                     const CancelToken& cancel, const ProgressFn& progress) {
-    return ps::faceTrackForVoice(audio, request.model_path, request.motion, cancel, progress);
+    return documentTrack(documentFor(request, audio.duration_s()), &audio, request.motion.fps,
+                         cancel, progress);
 }
 
 std::optional<std::string> firstVoiceOptionGiven(const ParsedOptions& options) {

@@ -10,6 +10,7 @@
 #include "ArgumentParser.h"
 #include "media/AudioClip.h"
 #include "motion/FaceTrack.h"
+#include "motion/MotionDocument.h"
 #include "runtime/CancelToken.h"
 #include "runtime/Progress.h"
 #include "runtime/Result.h"
@@ -34,7 +35,11 @@ std::optional<VoiceRequest> readVoiceRequest(const ParsedOptions& options, Frame
 // itself, so they are refused alongside --project.
 std::optional<std::string> firstVoiceOptionGiven(const ParsedOptions& options);
 
-// Voice model, prosody, head motion and blinks, for the whole of `audio`.
+// The motion document a new project would have for this voice, with the request's settings:
+// what `render` and `motion` run, so they match the studio's export of an unedited project.
+MotionDocument documentFor(const VoiceRequest& request, double duration_s);
+
+// Voice model, prosody, head motion and blinks, for the whole of `audio`, through documentFor.
 Result<FaceTrack> faceTrackForVoice(const AudioClip& audio, const VoiceRequest& request,
                                     const CancelToken& cancel, const ProgressFn& progress = {});
 

@@ -95,6 +95,23 @@ void applyCurve(const KeyframeCurve& curve, double t_s, Mix& mix) {
     }
 }
 
+// The idle layer's blinks are sampled faster than any video; a frame shows the most closed
+// moment of the samples it covers, so a blink shorter than a frame still reads as closed
+// (BlinkSchedule's blinkWeights does the same for its own samples).
+float mostClosedWithin(const FaceTrack& idle, double t_s, double frame_s) {
+    if (!(frame_s > 0.0) || !(idle.fps > 0.0)) {
+        return 0.0f;
+    }
+    const size_t first = size_t(std::max(0.0, std::ceil(t_s * idle.fps - 1e-9)));
+    const size_t last =
+        std::min(idle.frames.size(), size_t(std::max(0.0, (t_s + frame_s) * idle.fps)));
+    float closed = 0.0f;
+    for (size_t k = first; k < last; ++k) {
+        closed = std::max(closed, idle.frames[k].weights[size_t(Blendshape::EyeBlinkLeft)]);
+    }
+    return closed;
+}
+
 float sculptStrengthAt(const LandmarkSculpt& sculpt, double t_s) {
     return sculpt.strength.empty() ? 1.0f : evaluateKeys(sculpt.strength, t_s);
 }
@@ -136,7 +153,8 @@ std::vector<float> sculptFalloff(int center_vertex, float radius_cm) {
     return share;
 }
 
-FaceState evaluateMotion(const MotionDocument& document, const MotionSources& sources, double t_s) {
+FaceState evaluateMotion(const MotionDocument& document, const MotionSources& sources, double t_s,
+                         double frame_s) {
     const MotionStrengths& strengths = document.strengths;
     Mix mix;
     if (document.voice.enabled && !sources.voice.track.frames.empty()) {
@@ -150,7 +168,11 @@ FaceState evaluateMotion(const MotionDocument& document, const MotionSources& so
         mix.mouth = voice.speech;
     }
     if (document.idle.enabled && !sources.idle.track.frames.empty()) {
-        const ChannelValues idle = channelsOf(sampleTrack(sources.idle.track, t_s));
+        ChannelValues idle = channelsOf(sampleTrack(sources.idle.track, t_s));
+        const float closed = mostClosedWithin(sources.idle.track, t_s, frame_s);
+        for (const Blendshape eye : {Blendshape::EyeBlinkLeft, Blendshape::EyeBlinkRight}) {
+            idle[size_t(eye)] = std::max(idle[size_t(eye)], closed);
+        }
         for (int c = 0; c < kMotionChannelCount; ++c) {
             mix.values[size_t(c)] += (isHeadChannel(c) ? strengths.head : 1.0f) * idle[size_t(c)];
         }
@@ -205,7 +227,8 @@ FaceTrack motionTrack(const MotionDocument& document, const MotionSources& sourc
     const long long count = frameCountFor(document.duration_s, fps);
     track.frames.reserve(size_t(count));
     for (long long k = 0; k < count; ++k) {
-        track.frames.push_back(evaluateMotion(document, sources, double(k) / track.fps));
+        track.frames.push_back(
+            evaluateMotion(document, sources, double(k) / track.fps, 1.0 / track.fps));
     }
     return track;
 }

@@ -15,7 +15,10 @@
 
 namespace ps {
 
-FaceState evaluateMotion(const MotionDocument& document, const MotionSources& sources, double t_s);
+// `frame_s`: how long the frame shown at t lasts (0 for an instant): blinks shorter than a frame
+// still show closed in it.
+FaceState evaluateMotion(const MotionDocument& document, const MotionSources& sources, double t_s,
+                         double frame_s = 0.0);
 
 // One state per frame at `fps` over the document's duration (frameCountFor), from t = 0: what an
 // export renders and what a Live Link Face CSV of the document holds. For the CSV, absolute

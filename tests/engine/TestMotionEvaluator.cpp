@@ -359,6 +359,27 @@ private slots:
         QCOMPARE(added(absolute.frames[10], Blendshape::JawOpen), 0.0f);
     }
 
+    void aBlinkShorterThanAFrameStillShows() {
+        MotionDocument document;
+        document.duration_s = 0.5;
+        MotionSources sources;
+        sources.idle.track.fps = 60.0;
+        sources.idle.track.frames.resize(30);
+        // Shut for one 60 fps sample only, between two 24 fps frames' instants.
+        sources.idle.track.frames[4].weights[size_t(Blendshape::EyeBlinkLeft)] = 1.0f;
+        sources.idle.track.frames[4].weights[size_t(Blendshape::EyeBlinkRight)] = 1.0f;
+        float instant = 0.0f;
+        for (int k = 0; k < 12; ++k) {
+            instant = std::max(instant, weight(evaluateMotion(document, sources, k / 24.0),
+                                               Blendshape::EyeBlinkLeft));
+        }
+        QVERIFY(instant < 0.5f);  // every frame's own instant misses it
+        const FaceTrack track = motionTrack(document, sources, FrameRate::Fps24);
+        QCOMPARE(weight(track.frames[1], Blendshape::EyeBlinkLeft), 1.0f);
+        QCOMPARE(weight(track.frames[1], Blendshape::EyeBlinkRight), 1.0f);
+        QCOMPARE(weight(track.frames[3], Blendshape::EyeBlinkLeft), 0.0f);
+    }
+
     void idleMotionFollowsItsSettings() {
         const VoiceSource silent = silentVoiceSource(60.0);
         MotionDocument document;
