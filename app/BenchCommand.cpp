@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "BenchMotion.h"
+#include "BenchPreview.h"
 #include "BenchRender.h"
 #include "BenchTiming.h"
 #include "BenchVoice.h"
@@ -26,6 +27,8 @@ namespace ps::app {
 namespace {
 
 constexpr int kRepetitions = 5;
+// Ten seconds of playback at 25 fps per size.
+constexpr int kPreviewFrames = 250;
 
 // A 12-megapixel photo (4000x3000) with the sample portrait enlarged 3x in it, off-centre.
 Result<cv::Mat> twelveMegapixelPortrait(const std::string& sample_path) {
@@ -75,21 +78,25 @@ int benchFit(const std::string& sample_path, int repetitions) {
 }
 
 void printBenchHelp() {
-    std::cout << "Usage: portrait-studio bench [fit] [render] [voice] [motion] [--threads N] "
-                 "[--photo P]\n\n"
-                 "Measures speed and prints one JSON object per line per case (the median of "
-              << kRepetitions
-              << " runs after a\nwarm-up run):\n"
-                 "  fit    detection, feature location and fitting on a 12-megapixel photo,\n"
-                 "         and a refit from one corrected landmark (the landmark editor)\n"
-                 "  render the real-time renderer on a 512x512 face crop and a 1920x1080 frame,\n"
-                 "         with one full-frame cv::remap of each size as the reference\n"
-                 "  voice  the voice model, prosody, head motion and blinks on a minute of the\n"
-                 "         sample voice, and how many times faster than real time they run\n"
-                 "  motion evaluating one frame of a motion document (scrubbing), with only\n"
-                 "         the voice and idle layers and with every kind of layer crowded in\n\n"
-                 "--threads N sets OpenCV's and LibTorch's threads (default 1: one core);\n"
-                 "--photo P is the portrait used (default: the bundled sample).\n";
+    std::cout
+        << "Usage: portrait-studio bench [fit] [render] [voice] [motion] [preview] [--threads N] "
+           "[--photo P]\n\n"
+           "Measures speed and prints one JSON object per line per case (the median of "
+        << kRepetitions
+        << " runs after a\nwarm-up run):\n"
+           "  fit    detection, feature location and fitting on a 12-megapixel photo,\n"
+           "         and a refit from one corrected landmark (the landmark editor)\n"
+           "  render the real-time renderer on a 512x512 face crop and a 1920x1080 frame,\n"
+           "         with one full-frame cv::remap of each size as the reference\n"
+           "  voice  the voice model, prosody, head motion and blinks on a minute of the\n"
+           "         sample voice, and how many times faster than real time they run\n"
+           "  motion evaluating one frame of a motion document (scrubbing), with only\n"
+           "         the voice and idle layers and with every kind of layer crowded in\n"
+           "  preview the studio's live preview playing the sample voice (render on its\n"
+           "         worker, conversion, the viewer's paint) at 512x512 and 1920x1080:\n"
+           "         frames per second and the UI thread's longest stall\n\n"
+           "--threads N sets OpenCV's and LibTorch's threads (default 1: one core);\n"
+           "--photo P is the portrait used (default: the bundled sample).\n";
 }
 
 }  // namespace
@@ -120,16 +127,17 @@ int runBenchCommand(const std::vector<std::string>& args) {
             (arg == "--threads" ? threads : repetitions) = static_cast<int>(number);
             continue;
         }
-        if (arg == "fit" || arg == "render" || arg == "voice" || arg == "motion") {
+        if (arg == "fit" || arg == "render" || arg == "voice" || arg == "motion" ||
+            arg == "preview") {
             cases.push_back(arg);
             continue;
         }
         printError("bench: unknown case or option '" + arg +
-                   "' (cases: fit, render, voice, motion)");
+                   "' (cases: fit, render, voice, motion, preview)");
         return 2;
     }
     if (cases.empty()) {
-        cases = {"fit", "render", "voice", "motion"};
+        cases = {"fit", "render", "voice", "motion", "preview"};
     }
     cv::setNumThreads(threads);
     for (const std::string& name : cases) {
@@ -139,6 +147,10 @@ int runBenchCommand(const std::vector<std::string>& args) {
             }
         } else if (name == "render") {
             if (const int code = benchRender(photo, repetitions); code != 0) {
+                return code;
+            }
+        } else if (name == "preview") {
+            if (const int code = benchPreview(photo, PS_SAMPLE_VOICE, kPreviewFrames); code != 0) {
                 return code;
             }
         } else if (name == "motion") {

@@ -6,6 +6,7 @@
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "BenchFrames.h"
 #include "BenchTiming.h"
 #include "CommandLine.h"
 #include "face/PhotoFit.h"
@@ -107,12 +108,7 @@ int benchRender(const std::string& sample_path, int repetitions) {
     if (const int code = benchCase("face crop", crop, sample_path, repetitions); code != 0) {
         return code;
     }
-    // A full HD frame: the photo scaled to the frame's height, centred, on a plain background.
-    cv::Mat hd(1080, 1920, CV_8UC3, cv::Scalar(110, 100, 90));
-    cv::Mat scaled;
-    cv::resize(bgr, scaled, cv::Size(1080 * bgr.cols / bgr.rows, 1080), 0, 0, cv::INTER_CUBIC);
-    scaled.copyTo(hd(cv::Rect((1920 - scaled.cols) / 2, 0, scaled.cols, scaled.rows)));
-    return benchCase("full frame", hd, sample_path, repetitions);
+    return benchCase("full frame", fullHdComposition(bgr), sample_path, repetitions);
 }
 
 }  // namespace ps::app

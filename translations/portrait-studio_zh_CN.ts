@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>FrameRateCommand</name>
+    <message>
+        <source>Set frame rate to %1 fps</source>
+        <translation>将帧率设为 %1 fps</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <source>Brows</source>
+        <translation>眉毛</translation>
+    </message>
+    <message>
+        <source>Eyes</source>
+        <translation>眼睛</translation>
+    </message>
+    <message>
+        <source>Gaze</source>
+        <translation>视线</translation>
+    </message>
+    <message>
+        <source>Cheeks &amp;&amp; Nose</source>
+        <translation>脸颊和鼻子</translation>
+    </message>
+    <message>
+        <source>Mouth</source>
+        <translation>嘴</translation>
+    </message>
+    <message>
+        <source>Jaw</source>
+        <translation>下颌</translation>
+    </message>
+    <message>
+        <source>Tongue</source>
+        <translation>舌头</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>头部</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::EngineBridge</name>
     <message>
         <source>Open a photo and a voice before exporting.</source>
@@ -112,6 +154,328 @@
     </message>
 </context>
 <context>
+    <name>ps::ui::InspectorPanel</name>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Add: adds to the layers beneath. Override: replaces them.</source>
+        <translation>叠加：加到下方各层上。覆盖：取代下方各层。</translation>
+    </message>
+    <message>
+        <source>How strongly the voice moves the lips.</source>
+        <translation>语音带动嘴唇的强度。</translation>
+    </message>
+    <message>
+        <source>Scales every expression clip.</source>
+        <translation>缩放每个表情片段。</translation>
+    </message>
+    <message>
+        <source>Scales the head motion of the voice, the idle sway and pose clips.</source>
+        <translation>缩放语音带来的头部动作、空闲摆动和姿态片段。</translation>
+    </message>
+    <message>
+        <source>Times the idle blinks per minute.</source>
+        <translation>空闲眨眼每分钟次数的倍数。</translation>
+    </message>
+    <message>
+        <source>Lips</source>
+        <translation>嘴唇</translation>
+    </message>
+    <message>
+        <source>Expressions</source>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <source>Head motion</source>
+        <translation>头部动作</translation>
+    </message>
+    <message>
+        <source>Blink rate</source>
+        <translation>眨眼频率</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 fps</translation>
+    </message>
+    <message>
+        <source>The frame rate of the exported video.</source>
+        <translation>导出视频的帧率。</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>The template the clip plays; its timing stays.</source>
+        <translation>片段播放的模板；时间保持不变。</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>Fade in</source>
+        <translation>淡入</translation>
+    </message>
+    <message>
+        <source>Fade out</source>
+        <translation>淡出</translation>
+    </message>
+    <message>
+        <source>Blend</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>缓动</translation>
+    </message>
+    <message>
+        <source>Bézier</source>
+        <translation>贝塞尔</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>阶跃</translation>
+    </message>
+    <message>
+        <source>How the curve goes from this key to the next.</source>
+        <translation>曲线从此关键帧到下一个关键帧的过渡方式。</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Interpolation</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>关键帧</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>The mesh vertex the sculpt pushes fully.</source>
+        <translation>雕刻完全推动的网格顶点。</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> 厘米</translation>
+    </message>
+    <message>
+        <source>Towards the subject&apos;s left.</source>
+        <translation>朝向人物的左侧。</translation>
+    </message>
+    <message>
+        <source>Up.</source>
+        <translation>向上。</translation>
+    </message>
+    <message>
+        <source>Out of the face.</source>
+        <translation>朝脸外。</translation>
+    </message>
+    <message>
+        <source>Centre vertex</source>
+        <translation>中心顶点</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>Offset x</source>
+        <translation>偏移 x</translation>
+    </message>
+    <message>
+        <source>Offset y</source>
+        <translation>偏移 y</translation>
+    </message>
+    <message>
+        <source>Offset z</source>
+        <translation>偏移 z</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Pose clip “%1”</source>
+        <translation>姿态片段“%1”</translation>
+    </message>
+    <message>
+        <source>Expression clip “%1”</source>
+        <translation>表情片段“%1”</translation>
+    </message>
+    <message>
+        <source>%1 (only in this project)</source>
+        <translation>%1（仅在此项目中）</translation>
+    </message>
+    <message>
+        <source>Key on %1</source>
+        <translation>%1 上的关键帧</translation>
+    </message>
+    <message>
+        <source> °</source>
+        <translation> °</translation>
+    </message>
+    <message>
+        <source>The angle in degrees.</source>
+        <translation>角度（度）。</translation>
+    </message>
+    <message>
+        <source>The blendshape&apos;s weight, from 0 (none) to 1 (fully).</source>
+        <translation>混合形状的权重，从 0（无）到 1（完全）。</translation>
+    </message>
+    <message>
+        <source>Curve on %1</source>
+        <translation>%1 上的曲线</translation>
+    </message>
+    <message>
+        <source>Capture “%1”</source>
+        <translation>捕捉“%1”</translation>
+    </message>
+    <message>
+        <source>Sculpt at vertex %1</source>
+        <translation>顶点 %1 处的雕刻</translation>
+    </message>
+    <message>
+        <source>full throughout (no keys)</source>
+        <translation>始终完全生效（无关键帧）</translation>
+    </message>
+    <message>
+        <source>1 key on the timeline</source>
+        <translation>时间轴上有 1 个关键帧</translation>
+    </message>
+    <message>
+        <source>%1 keys on the timeline</source>
+        <translation>时间轴上有 %1 个关键帧</translation>
+    </message>
+    <message>
+        <source>Another key of this curve is already at %1 s.</source>
+        <translation>此曲线在 %1 秒处已有另一个关键帧。</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::LibraryPanel</name>
+    <message>
+        <source>Save Current Face as Template…</source>
+        <translation>将当前面部存为模板…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Search templates</source>
+        <translation>搜索模板</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Expressions</source>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <source>Poses</source>
+        <translation>姿态</translation>
+    </message>
+    <message>
+        <source>Save the face at the playhead as an expression template</source>
+        <translation>将播放头处的面部存为表情模板</translation>
+    </message>
+    <message>
+        <source>Add at Playhead</source>
+        <translation>添加到播放头处</translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be renamed or deleted</source>
+        <translation>内置模板不能重命名或删除</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>%1
+
+New name for “%2”:</source>
+        <translation>%1
+
+“%2”的新名称：</translation>
+    </message>
+    <message>
+        <source>Rename Template</source>
+        <translation>重命名模板</translation>
+    </message>
+    <message>
+        <source>Delete your template “%1”? The built-in one of that name comes back.</source>
+        <translation>删除你的模板“%1”？同名的内置模板将恢复。</translation>
+    </message>
+    <message>
+        <source>Delete your template “%1”? This cannot be undone.</source>
+        <translation>删除你的模板“%1”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation>删除模板</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::MainWindow</name>
     <message>
         <source>Ready</source>
@@ -213,6 +577,629 @@
         <source>Audio-driven portrait animation: give it a photo and a voice, and it brings the portrait to life.</source>
         <translation>音频驱动的肖像动画：给它一张照片和一段语音，它就能让肖像动起来。</translation>
     </message>
+    <message>
+        <source>The photo plays still: %1</source>
+        <translation>照片保持静止：%1</translation>
+    </message>
+    <message>
+        <source>Listening to the voice…</source>
+        <translation>正在分析语音…</translation>
+    </message>
+    <message>
+        <source>The face follows the voice</source>
+        <translation>面部已跟随语音</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>模板库</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>The panels are back where they started.</source>
+        <translation>各面板已恢复到初始位置。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;100 %</source>
+        <translation>缩放到 100 %(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Show Face &amp;Mesh</source>
+        <translation>显示面部网格(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Split View (Photo | Animated)</source>
+        <translation>分屏视图（照片 | 动画）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show Playback &amp;Statistics</source>
+        <translation>显示播放统计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shuttle &amp;Backward</source>
+        <translation>向后穿梭(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Shuttle</source>
+        <translation>停止穿梭(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Shuttle &amp;Forward</source>
+        <translation>向前穿梭(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Back One Second</source>
+        <translation>后退一秒</translation>
+    </message>
+    <message>
+        <source>Forward One Second</source>
+        <translation>前进一秒</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Start</source>
+        <translation>转到开头(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;End</source>
+        <translation>转到结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open P&amp;roject…</source>
+        <translation>打开项目(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Motion</source>
+        <translation>动作(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Expression</source>
+        <translation>添加表情(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Pose</source>
+        <translation>添加姿态(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Could not add %1</source>
+        <translation>无法添加 %1</translation>
+    </message>
+    <message>
+        <source>Added %1 at %2</source>
+        <translation>已在 %2 添加 %1</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Portrait Studio projects (*.pstudio);;All files (*)</source>
+        <translation>Portrait Studio 项目 (*.pstudio);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Portrait Studio projects (*.pstudio)</source>
+        <translation>Portrait Studio 项目 (*.pstudio)</translation>
+    </message>
+    <message>
+        <source>Found %1</source>
+        <translation>已找到 %1</translation>
+    </message>
+    <message>
+        <source>an unsaved project</source>
+        <translation>一个未保存的项目</translation>
+    </message>
+    <message>
+        <source>Portrait Studio did not close properly last time.</source>
+        <translation>Portrait Studio 上次未正常关闭。</translation>
+    </message>
+    <message>
+        <source>Work on %1 was autosaved at %2. Recover it?</source>
+        <translation>%1 的工作已于 %2 自动保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;Later</source>
+        <translation>稍后决定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Could not recover the project</source>
+        <translation>无法恢复项目</translation>
+    </message>
+    <message>
+        <source>Recovered; save the project to keep it.</source>
+        <translation>已恢复；请保存项目以保留它。</translation>
+    </message>
+    <message>
+        <source>Save the changes to this project before closing?</source>
+        <translation>关闭前保存对此项目的更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::MissingMediaDialog</name>
+    <message>
+        <source>Missing Files</source>
+        <translation>缺失的文件</translation>
+    </message>
+    <message>
+        <source>These files of the project are not where it expects them. Locate each one, or go on without it.</source>
+        <translation>项目的这些文件不在预期的位置。请逐个找到它们，或在缺少它们的情况下继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Locate…</source>
+        <translation>查找(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Locate %1</source>
+        <translation>查找 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::PlaybackStatistics</name>
+    <message>
+        <source>Display: %1 fps</source>
+        <translation>显示：%1 fps</translation>
+    </message>
+    <message>
+        <source>Render: %1 ms a frame</source>
+        <translation>渲染：每帧 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Dropped frames: %1 (requests replaced: %2)</source>
+        <translation>丢帧：%1（被替换的请求：%2）</translation>
+    </message>
+    <message>
+        <source>Picture vs sound: %1 ms at most</source>
+        <translation>画面与声音：最多相差 %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::SaveTemplateDialog</name>
+    <message>
+        <source>Save Face as Template</source>
+        <translation>将面部存为模板</translation>
+    </message>
+    <message>
+        <source>e.g. my smile</source>
+        <translation>例如：我的微笑</translation>
+    </message>
+    <message>
+        <source>One sentence: what the face shows.</source>
+        <translation>一句话：这张脸表现了什么。</translation>
+    </message>
+    <message>
+        <source>Keep these parts of the face</source>
+        <translation>保留面部的这些部分</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>请给模板起个名字。</translation>
+    </message>
+    <message>
+        <source>The chosen parts of the face are at rest: there is nothing to save.</source>
+        <translation>所选的面部部分处于静止状态：没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>You already have a template named “%1”. Replace it?</source>
+        <translation>你已有名为“%1”的模板。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>“%1” is a built-in template. Save yours in its place? The built-in one comes back if you delete yours.</source>
+        <translation>“%1”是内置模板。要用你的模板代替它吗？如果删除你的模板，内置模板将恢复。</translation>
+    </message>
+    <message>
+        <source>Replace Template</source>
+        <translation>替换模板</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::SettingsDialog</name>
+    <message>
+        <source>Play the voice while dragging the playhead</source>
+        <translation>拖动播放头时播放语音</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>How often the open project is saved to a recovery file (never over your own file).</source>
+        <translation>打开的项目多久保存一次到恢复文件（绝不覆盖你自己的文件）。</translation>
+    </message>
+    <message>
+        <source>Autosave every:</source>
+        <translation>自动保存间隔：</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::TemplateListModel</name>
+    <message>
+        <source>%1
+Your template.</source>
+        <translation>%1
+你的模板。</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::TemplateNames</name>
+    <message>
+        <source>angry</source>
+        <translation>愤怒</translation>
+    </message>
+    <message>
+        <source>contempt</source>
+        <translation>轻蔑</translation>
+    </message>
+    <message>
+        <source>disgust</source>
+        <translation>厌恶</translation>
+    </message>
+    <message>
+        <source>fear</source>
+        <translation>恐惧</translation>
+    </message>
+    <message>
+        <source>laugh</source>
+        <translation>大笑</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>悲伤</translation>
+    </message>
+    <message>
+        <source>smile</source>
+        <translation>微笑</translation>
+    </message>
+    <message>
+        <source>surprise</source>
+        <translation>惊讶</translation>
+    </message>
+    <message>
+        <source>wink-left</source>
+        <translation>左眼眨眼</translation>
+    </message>
+    <message>
+        <source>wink-right</source>
+        <translation>右眼眨眼</translation>
+    </message>
+    <message>
+        <source>nod</source>
+        <translation>点头</translation>
+    </message>
+    <message>
+        <source>shake</source>
+        <translation>摇头</translation>
+    </message>
+    <message>
+        <source>still</source>
+        <translation>静止</translation>
+    </message>
+    <message>
+        <source>tilt</source>
+        <translation>歪头</translation>
+    </message>
+    <message>
+        <source>Anger: brows pulled down and together, a hard stare, lips pressed and the nose slightly wrinkled.</source>
+        <translation>愤怒：眉头下压并皱起，目光严厉，嘴唇紧抿，鼻子微皱。</translation>
+    </message>
+    <message>
+        <source>Contempt: a one-sided smirk, the left mouth corner tightened and raised.</source>
+        <translation>轻蔑：单侧冷笑，左嘴角收紧上扬。</translation>
+    </message>
+    <message>
+        <source>Disgust: the nose wrinkles, the upper lip lifts and the brows lower.</source>
+        <translation>厌恶：鼻子皱起，上唇抬起，眉毛下压。</translation>
+    </message>
+    <message>
+        <source>Fear: brows raised and drawn together, eyes wide, the lips stretched back and the jaw a little open.</source>
+        <translation>恐惧：眉毛上扬并皱起，双眼睁大，嘴唇向后拉，下颌微张。</translation>
+    </message>
+    <message>
+        <source>An open-mouthed laugh: a broad smile, the jaw dropped a little, the cheeks high and the eyes narrowed.</source>
+        <translation>张嘴大笑：笑容灿烂，下颌微微张开，脸颊抬高，双眼眯起。</translation>
+    </message>
+    <message>
+        <source>Clears the expressions of the layers beneath (brows, eyes, cheeks, smile, frown, sneer) and leaves speech and blinks alone.</source>
+        <translation>清除下方各层的表情（眉毛、眼睛、脸颊、微笑、皱眉、冷笑），保留说话和眨眼。</translation>
+    </message>
+    <message>
+        <source>Sadness: the inner brows lift, the mouth corners pull down and the chin rises.</source>
+        <translation>悲伤：眉头内侧上扬，嘴角下拉，下巴抬起。</translation>
+    </message>
+    <message>
+        <source>A warm smile that reaches the eyes: the mouth corners lift and the cheeks rise.</source>
+        <translation>直达眼底的温暖微笑：嘴角上扬，脸颊抬起。</translation>
+    </message>
+    <message>
+        <source>Surprise: brows raised high, eyes wide open and the jaw dropped.</source>
+        <translation>惊讶：眉毛高高扬起，双眼圆睁，下颌张开。</translation>
+    </message>
+    <message>
+        <source>A playful wink of the left eye with a half smile on that side.</source>
+        <translation>俏皮地眨左眼，同侧嘴角半笑。</translation>
+    </message>
+    <message>
+        <source>A playful wink of the right eye with a half smile on that side.</source>
+        <translation>俏皮地眨右眼，同侧嘴角半笑。</translation>
+    </message>
+    <message>
+        <source>A nod: the head dips about 8 degrees, rebounds slightly and settles, once every 0.9 seconds.</source>
+        <translation>点头：头部下点约 8 度，轻微回弹后停稳，每 0.9 秒一次。</translation>
+    </message>
+    <message>
+        <source>A head shake: the head turns side to side, about 9 degrees each way, once every 1.2 seconds.</source>
+        <translation>摇头：头部左右转动，每侧约 9 度，每 1.2 秒一次。</translation>
+    </message>
+    <message>
+        <source>Holds the head still at the photo&apos;s own pose, whatever the layers beneath do.</source>
+        <translation>让头部保持照片本身的姿态不动，不论下方各层如何。</translation>
+    </message>
+    <message>
+        <source>A curious tilt: the head eases over 8 degrees in half a second and stays there.</source>
+        <translation>好奇地歪头：头部在半秒内缓缓倾斜 8 度并保持。</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::TimelineLaneHeader</name>
+    <message>
+        <source>M</source>
+        <comment>mute switch</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>静音 %1</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>solo switch</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Solo %1</source>
+        <translation>独奏 %1</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>lock switch</comment>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>锁定 %1</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Expressions</source>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <source>Poses</source>
+        <translation>姿态</translation>
+    </message>
+    <message>
+        <source>Captures</source>
+        <translation>捕捉</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Sculpts</source>
+        <translation>雕刻</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::TimelinePanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Marker</source>
+        <translation>添加标记</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom to Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation>吸附</translation>
+    </message>
+    <message>
+        <source>Snap to frames, edges, keys, markers and the playhead (N); hold Ctrl while dragging to invert</source>
+        <translation>吸附到帧、边缘、关键帧、标记和播放头 (N)；拖动时按住 Ctrl 可反转</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::TimelineView</name>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>修剪</translation>
+    </message>
+    <message>
+        <source>Change fade</source>
+        <translation>更改淡入淡出</translation>
+    </message>
+    <message>
+        <source>No voice loaded</source>
+        <translation>未载入语音</translation>
+    </message>
+    <message>
+        <source>Blinks %1/min, sway %2</source>
+        <translation>眨眼 %1 次/分钟，摆动 %2</translation>
+    </message>
+    <message>
+        <source>Vertex %1</source>
+        <translation>顶点 %1</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::TransportBar</name>
@@ -242,6 +1229,14 @@
     <message>
         <source>Open a portrait photo (File ▸ Open Photo…) or drop one here</source>
         <translation>打开一张肖像照片（文件 ▸ 打开照片…），或将照片拖放到这里</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Animated</source>
+        <translation>动画</translation>
     </message>
 </context>
 </TS>

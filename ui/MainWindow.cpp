@@ -4,6 +4,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -18,10 +20,22 @@
 #include <algorithm>
 
 #include "motion/MotionEdit.h"
+#include "motion/MotionEvaluator.h"
 #include "project/ProjectFile.h"
 #include "ui/ExportDialog.h"
+#include "ui/InspectorPanel.h"
+#include "ui/LibraryPanel.h"
+#include "ui/MissingMediaDialog.h"
+#include "ui/PreviewController.h"
+#include "ui/PreviewEngine.h"
 #include "ui/ProjectSession.h"
+#include "ui/SelectionModel.h"
 #include "ui/Settings.h"
+#include "ui/SettingsDialog.h"
+#include "ui/ShortcutsDialog.h"
+#include "ui/TemplateDrag.h"
+#include "ui/TemplateNames.h"
+#include "ui/TimelinePanel.h"
 #include "ui/TransportBar.h"
 #include "ui/ViewerPanel.h"
 
@@ -47,7 +61,10 @@ MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* pare
                                            settings.userPresetsFolder().toStdString())),
       player_(std::make_unique<ps::AudioPlayer>(output)),
       viewer_(new ViewerPanel(this)),
-      transport_(new TransportBar(*player_, this)) {
+      transport_(new TransportBar(*player_, this)),
+      preview_(new PreviewEngine(this)),
+      preview_controller_(new PreviewController(*preview_, *session_, *transport_, *viewer_, this)),
+      selection_(new SelectionModel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
 
@@ -59,8 +76,12 @@ MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* pare
     layout->addWidget(transport_);
     setCentralWidget(centre);
     statusBar()->showMessage(tr("Ready"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks |
+                   QMainWindow::AllowTabbedDocks | QMainWindow::GroupedDragging);
 
+    createDocks();
     createMenus();
+    connectPanels();
 
     connect(bridge_, &EngineBridge::photoLoaded, this, &MainWindow::onPhotoLoaded);
     connect(bridge_, &EngineBridge::audioLoaded, this, &MainWindow::onAudioLoaded);
@@ -68,6 +89,16 @@ MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* pare
     connect(session_, &ProjectSession::modifiedChanged, this, &MainWindow::updateTitle);
     connect(session_, &ProjectSession::pathChanged, this, &MainWindow::updateTitle);
     connect(session_, &ProjectSession::recoveriesFound, this, &MainWindow::offerRecovery);
+    connect(preview_, &PreviewEngine::fitFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("The photo plays still: %1").arg(message));
+    });
+    connect(preview_, &PreviewEngine::voiceAnalysisChanged, this, [this](bool running) {
+        if (running) {
+            statusBar()->showMessage(tr("Listening to the voice…"));
+        } else {
+            statusBar()->showMessage(tr("The face follows the voice"), kStatusMessage_ms);
+        }
+    });
     connect(session_, &ProjectSession::autosaveFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Autosave failed: %1").arg(message));
     });
@@ -75,7 +106,104 @@ MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* pare
 
     updateActions();
     updateTitle();
-    resize(960, 720);
+    resize(1440, 900);
+    default_layout_ = saveState(kLayoutVersion);
+    restoreLayout();
+}
+
+QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title, const char* name,
+                                      Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(QString::fromLatin1(name));  // saveState() keys docks by name
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    docks_.append(dock);
+    return dock;
+}
+
+void MainWindow::createDocks() {
+    library_ = new LibraryPanel(templates_, this);
+    timeline_ = new TimelinePanel(*session_, *selection_, templates_, this);
+    inspector_ = new InspectorPanel(*session_, *selection_, templates_, this);
+    addPanelDock(library_, tr("Library"), "libraryDock", Qt::LeftDockWidgetArea);
+    addPanelDock(inspector_, tr("Inspector"), "inspectorDock", Qt::RightDockWidgetArea);
+    addPanelDock(timeline_, tr("Timeline"), "timelineDock", Qt::BottomDockWidgetArea);
+    // The timeline spans the window's width, under the side docks' ends, as in video editors.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    resizeDocks({docks_[0], docks_[1]}, {300, 310}, Qt::Horizontal);
+    resizeDocks({docks_[2]}, {300}, Qt::Vertical);
+}
+
+void MainWindow::connectPanels() {
+    connect(transport_, &TransportBar::positionChanged, timeline_, &TimelinePanel::setPlayhead);
+    connect(timeline_, &TimelinePanel::seekRequested, this, [this](double t_s) {
+        if (scrubbing_ && settings_.scrubAudio()) {
+            transport_->scrub(t_s);
+        } else {
+            transport_->seek(t_s);
+        }
+    });
+    connect(timeline_, &TimelinePanel::scrubbingChanged, this,
+            [this](bool active) { scrubbing_ = active; });
+    connect(preview_, &PreviewEngine::sourcesChanged, this, &MainWindow::updateVoiceActivity);
+    connect(preview_, &PreviewEngine::sceneChanged, this,
+            [this] { library_->setScene(preview_->scene()); });
+    connect(library_, &LibraryPanel::templateActivated, this,
+            [this](const TemplateName& name) { addTemplateClip(name.kind, name.name); });
+    connect(library_, &LibraryPanel::libraryChanged, this, &MainWindow::fillMotionMenu);
+    connect(library_, &LibraryPanel::libraryChanged, inspector_, &InspectorPanel::refresh);
+    library_->setFaceProvider([this] {
+        const std::shared_ptr<const ps::MotionSources> sources = preview_->sources();
+        return sources != nullptr
+                   ? ps::evaluateMotion(session_->motion(), *sources, transport_->position_s())
+                   : ps::FaceState{};
+    });
+    connect(session_, &ProjectSession::changed, this,
+            [this] { selection_->prune(session_->motion()); });
+}
+
+void MainWindow::updateVoiceActivity() {
+    const std::shared_ptr<const ps::MotionSources> sources = preview_->sources();
+    QVector<float> open;
+    double rate = 0.0;
+    if (sources != nullptr) {
+        const ps::FaceTrack& track = sources->voice.track;
+        rate = track.fps;
+        open.reserve(qsizetype(track.frames.size()));
+        for (const ps::FaceState& state : track.frames) {
+            open.append(state.weights[size_t(ps::Blendshape::JawOpen)]);
+        }
+    }
+    timeline_->setVoiceActivity(open, rate);
+}
+
+void MainWindow::restoreLayout() {
+    const QByteArray geometry = settings_.windowGeometry();
+    if (!geometry.isEmpty()) {
+        restoreGeometry(geometry);
+    }
+    const QByteArray state = settings_.windowState(kLayoutVersion);
+    if (!state.isEmpty()) {
+        restoreState(state, kLayoutVersion);
+    }
+}
+
+void MainWindow::saveLayout() {
+    settings_.setWindowGeometry(saveGeometry());
+    settings_.setWindowState(saveState(kLayoutVersion), kLayoutVersion);
+}
+
+void MainWindow::resetLayout() {
+    for (QDockWidget* dock : docks_) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    restoreState(default_layout_, kLayoutVersion);
+    settings_.clearWindowLayout();
+    statusBar()->showMessage(tr("The panels are back where they started."), kStatusMessage_ms);
 }
 
 MainWindow::~MainWindow() {
@@ -114,24 +242,164 @@ void MainWindow::createMenus() {
     redo->setObjectName(QStringLiteral("redoAction"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(redo);
+    edit->addSeparator();
+    for (QAction* action : timeline_->editActions()) {
+        // Window-wide, so they work wherever the focus is (text fields still take their keys).
+        action->setShortcutContext(Qt::WindowShortcut);
+        edit->addAction(action);
+    }
 
     menuBar()->addMenu(createMotionMenu());
+    menuBar()->addMenu(createViewMenu());
+    menuBar()->addMenu(createPlaybackMenu());
 
-    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    QAction* preferences =
+        settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    settings->addMenu(createLanguageMenu());
+
+    menuBar()->addMenu(createHelpMenu());
+}
+
+QMenu* MainWindow::createHelpMenu() {
+    auto* help = new QMenu(tr("&Help"), this);
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    help->addSeparator();
+    QAction* about = help->addAction(tr("&About Portrait Studio"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    return help;
+}
+
+void MainWindow::showShortcuts() {
+    auto* dialog = new ShortcutsDialog(*menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showPreferences() {
+    auto* dialog = new SettingsDialog(settings_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this,
+            [this] { session_->setAutosaveInterval(settings_.autosaveInterval_s()); });
+    dialog->open();
+}
+
+void MainWindow::fillRecentMenu() {
+    recent_menu_->clear();
+    const QStringList recent = settings_.recentProjects();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        // &1 … &9 as accelerators, then the name, and the folder to tell same-named ones apart.
+        const QString label = QStringLiteral("&%1 %2  (%3)")
+                                  .arg(i + 1 < 10 ? QString::number(i + 1) : QString())
+                                  .arg(QFileInfo(path).fileName(),
+                                       QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
+        QAction* action = recent_menu_->addAction(label, this, [this, path] {
+            if (!QFileInfo::exists(path)) {
+                settings_.removeRecentProject(path);
+                showError(tr("Could not open %1").arg(QFileInfo(path).fileName()),
+                          tr("%1 is no longer there.").arg(path));
+                return;
+            }
+            openProject(path);
+        });
+        action->setData(path);
+    }
+    if (recent.isEmpty()) {
+        recent_menu_->addAction(tr("No recent projects"))->setEnabled(false);
+        return;
+    }
+    recent_menu_->addSeparator();
+    recent_menu_->addAction(tr("&Clear Menu"), this, [this] { settings_.clearRecentProjects(); });
+}
+
+void MainWindow::rememberProject(const QString& path) {
+    settings_.addRecentProject(path);
+    fillRecentMenu();
+}
+
+QMenu* MainWindow::createViewMenu() {
+    auto* view = new QMenu(tr("&View"), this);
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction* fit = view->addAction(tr("Zoom to &Fit"), viewer_, &ViewerPanel::zoomToFit);
+    fit->setObjectName(QStringLiteral("viewerFitAction"));
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction* actual =
+        view->addAction(tr("Zoom to &100 %"), viewer_, &ViewerPanel::zoomToActualSize);
+    actual->setObjectName(QStringLiteral("viewerActualSizeAction"));
+    actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    view->addSeparator();
+    QAction* mesh = view->addAction(tr("Show Face &Mesh"));
+    mesh->setObjectName(QStringLiteral("showMeshAction"));
+    mesh->setCheckable(true);
+    mesh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(mesh, &QAction::toggled, viewer_, &ViewerPanel::setMeshVisible);
+    QAction* split = view->addAction(tr("&Split View (Photo | Animated)"));
+    split->setObjectName(QStringLiteral("splitViewAction"));
+    split->setCheckable(true);
+    split->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Backslash));
+    connect(split, &QAction::toggled, viewer_, &ViewerPanel::setSplitView);
+    QAction* stats = view->addAction(tr("Show Playback &Statistics"));
+    stats->setObjectName(QStringLiteral("showStatisticsAction"));
+    stats->setCheckable(true);
+    connect(stats, &QAction::toggled, preview_controller_,
+            &PreviewController::setStatisticsVisible);
+    view->addSeparator();
+    for (QAction* action : timeline_->viewActions()) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        view->addAction(action);
+    }
+    view->addSeparator();
+    for (QDockWidget* dock : docks_) {
+        QAction* toggle = dock->toggleViewAction();
+        toggle->setObjectName(dock->objectName() + QStringLiteral("Toggle"));
+        view->addAction(toggle);
+    }
+    QAction* reset = view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    return view;
+}
+
+QMenu* MainWindow::createPlaybackMenu() {
+    auto* playback = new QMenu(tr("&Playback"), this);
     playback->setObjectName(QStringLiteral("playbackMenu"));
     play_action_ =
         playback->addAction(tr("&Play/Pause"), transport_, &TransportBar::togglePlayback);
     play_action_->setObjectName(QStringLiteral("playAction"));
     play_action_->setShortcut(QKeySequence(Qt::Key_Space));
-
-    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
-    settings->setObjectName(QStringLiteral("settingsMenu"));
-    settings->addMenu(createLanguageMenu());
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("helpMenu"));
-    QAction* about = help->addAction(tr("&About Portrait Studio"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
+    const auto add = [this, playback](const QString& text, const char* name, QKeySequence key,
+                                      auto slot) {
+        QAction* action = playback->addAction(text, transport_, slot);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setShortcut(key);
+        return action;
+    };
+    playback->addSeparator();
+    add(tr("Shuttle &Backward"), "shuttleBackwardAction", QKeySequence(Qt::Key_J),
+        &TransportBar::shuttleBackward);
+    add(tr("&Stop Shuttle"), "shuttleStopAction", QKeySequence(Qt::Key_K), &TransportBar::pause);
+    add(tr("Shuttle &Forward"), "shuttleForwardAction", QKeySequence(Qt::Key_L),
+        &TransportBar::shuttleForward);
+    playback->addSeparator();
+    add(tr("Previous Frame"), "previousFrameAction", QKeySequence(Qt::Key_Left),
+        [this] { transport_->stepFrames(-1, preview_controller_->frameDuration_s()); });
+    add(tr("Next Frame"), "nextFrameAction", QKeySequence(Qt::Key_Right),
+        [this] { transport_->stepFrames(1, preview_controller_->frameDuration_s()); });
+    add(tr("Back One Second"), "backSecondAction", QKeySequence(Qt::SHIFT | Qt::Key_Left),
+        [this] { transport_->stepSeconds(-1.0); });
+    add(tr("Forward One Second"), "forwardSecondAction", QKeySequence(Qt::SHIFT | Qt::Key_Right),
+        [this] { transport_->stepSeconds(1.0); });
+    add(tr("Go to &Start"), "goToStartAction", QKeySequence(Qt::Key_Home),
+        &TransportBar::goToStart);
+    add(tr("Go to &End"), "goToEndAction", QKeySequence(Qt::Key_End), &TransportBar::goToEnd);
+    return playback;
 }
 
 QMenu* MainWindow::createLanguageMenu() {
@@ -165,6 +433,11 @@ void MainWindow::createProjectMenu(QMenu* file) {
     new_project->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(tr("Open P&roject…"), this, &MainWindow::browseForProject);
     open->setObjectName(QStringLiteral("openProjectAction"));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    recent_menu_ = file->addMenu(tr("Open &Recent"));
+    recent_menu_->setObjectName(QStringLiteral("recentMenu"));
+    connect(recent_menu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
     QAction* save =
         file->addAction(tr("&Save Project"), this, &MainWindow::saveProjectInteractively);
     save->setObjectName(QStringLiteral("saveProjectAction"));
@@ -176,23 +449,32 @@ void MainWindow::createProjectMenu(QMenu* file) {
 }
 
 QMenu* MainWindow::createMotionMenu() {
-    auto* motion = new QMenu(tr("&Motion"), this);
-    motion->setObjectName(QStringLiteral("motionMenu"));
+    motion_menu_ = new QMenu(tr("&Motion"), this);
+    motion_menu_->setObjectName(QStringLiteral("motionMenu"));
+    fillMotionMenu();
+    return motion_menu_;
+}
+
+void MainWindow::fillMotionMenu() {
+    motion_menu_->clear();
     const std::pair<ps::TemplateKind, QString> kinds[] = {
         {ps::TemplateKind::Expression, tr("Add &Expression")},
         {ps::TemplateKind::Pose, tr("Add &Pose")},
     };
     for (const auto& [kind, title] : kinds) {
-        QMenu* menu = motion->addMenu(title);
+        QMenu* menu = motion_menu_->addMenu(title);
         menu->setObjectName(kind == ps::TemplateKind::Pose ? QStringLiteral("addPoseMenu")
                                                            : QStringLiteral("addExpressionMenu"));
         for (const std::string& name : templates_.names(kind)) {
-            const QString label = QString::fromStdString(name);
-            menu->addAction(label, this,
-                            [this, kind = kind, label] { addTemplateClip(kind, label); });
+            const QString file_name = QString::fromStdString(name);
+            QAction* action = menu->addAction(
+                templateDisplayName(name), this,
+                [this, kind = kind, file_name] { addTemplateClip(kind, file_name); });
+            action->setData(file_name);
         }
     }
-    return motion;
+    motion_menu_->addSeparator();
+    motion_menu_->addAction(library_->saveFaceAction());
 }
 
 bool MainWindow::addTemplateClip(ps::TemplateKind kind, const QString& name) {
@@ -200,18 +482,16 @@ bool MainWindow::addTemplateClip(ps::TemplateKind kind, const QString& name) {
     if (!found) {
         return false;
     }
-    // Two seconds from the playhead, or one pass of a longer movement.
-    ps::ExpressionClip clip;
-    clip.expression = *found;
-    clip.start_s = transport_->position_s();
-    clip.duration_s = std::max(2.0, found->duration_s);
+    const ps::ExpressionClip clip = templateClip(*found, transport_->position_s());
     QString problem;
     if (!session_->apply(ps::MotionEdit{ps::InsertElement<ps::ExpressionClip>{clip}}, &problem)) {
         showError(tr("Could not add %1").arg(name), problem);
         return false;
     }
-    statusBar()->showMessage(tr("Added %1 at %2").arg(name, TransportBar::formatTime(clip.start_s)),
-                             kStatusMessage_ms);
+    statusBar()->showMessage(
+        tr("Added %1 at %2")
+            .arg(templateDisplayName(name.toStdString()), TransportBar::formatTime(clip.start_s)),
+        kStatusMessage_ms);
     return true;
 }
 
@@ -225,6 +505,10 @@ std::vector<std::string> MainWindow::showProject() {
     clip_.reset();
     viewer_->setImage(QImage());
     transport_->setAudio(nullptr);
+    preview_->setPhoto(nullptr);
+    preview_->setAudio(nullptr);
+    timeline_->setAudio(nullptr);
+    selection_->clear();
     const ps::Project& project = session_->project();
     const std::vector<std::string> missing = ps::missingMedia(project);
     const auto present = [&missing](const std::string& path) {
@@ -258,9 +542,9 @@ bool MainWindow::openProject(const QString& path) {
     }
     settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
     const std::vector<std::string> missing = showProject();
+    rememberProject(session_->path());
     if (!missing.empty()) {
-        showError(tr("Some of the project's files are missing"),
-                  QString::fromStdString(missing.front()));
+        showMissingMedia(missing);
     }
     updateTitle();
     emit projectOpened(session_->path());
@@ -274,6 +558,7 @@ bool MainWindow::saveProject(const QString& path) {
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), kStatusMessage_ms);
+    rememberProject(session_->path());
     return true;
 }
 
@@ -294,6 +579,37 @@ void MainWindow::browseForProjectSaveAs() {
     connect(dialog, &QFileDialog::fileSelected, this,
             [this](const QString& path) { saveProject(path); });
     dialog->open();
+}
+
+void MainWindow::showMissingMedia(const std::vector<std::string>& missing) {
+    QStringList paths;
+    for (const std::string& path : missing) {
+        paths << QString::fromStdString(path);
+    }
+    if (missing_dialog_ != nullptr) {
+        missing_dialog_->close();
+    }
+    missing_dialog_ = new MissingMediaDialog(paths, settings_.lastOpenFolder(), this);
+    missing_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(missing_dialog_, &MissingMediaDialog::relocated, this, &MainWindow::relocateMedia);
+    missing_dialog_->open();
+}
+
+MissingMediaDialog* MainWindow::missingMediaDialog() const {
+    return missing_dialog_.data();
+}
+
+void MainWindow::relocateMedia(const QString& missing_path, const QString& found) {
+    const ps::Project& project = session_->project();
+    if (missing_path.toStdString() == project.photo.path) {
+        session_->setPhoto(found);
+        bridge_->loadPhoto(found);
+    } else if (missing_path.toStdString() == project.audio.path) {
+        // The duration is set again from the file once it is decoded.
+        session_->setAudio(found, project.motion.duration_s);
+        bridge_->loadAudio(found);
+    }
+    statusBar()->showMessage(tr("Found %1").arg(QFileInfo(found).fileName()), kStatusMessage_ms);
 }
 
 QMessageBox* MainWindow::recoveryBox() const {
@@ -342,6 +658,7 @@ void MainWindow::offerRecovery(const std::vector<ps::Recovery>& recoveries) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!session_->isModified()) {
+        saveLayout();
         event->accept();
         return;
     }
@@ -353,6 +670,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    saveLayout();
     event->accept();
 }
 
@@ -422,6 +740,7 @@ void MainWindow::onPhotoLoaded(const QImage& image, PhotoPtr photo) {
         session_->setPhoto(QString::fromStdString(photo_->path));
     }
     viewer_->setImage(image);
+    preview_->setPhoto(photo_);
     const QString path = QString::fromStdString(photo_->path);
     settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
     statusBar()->showMessage(tr("Opened %1 (%2 × %3)")
@@ -441,6 +760,8 @@ void MainWindow::onAudioLoaded(AudioClipPtr clip) {
         session_->setAudio(QString::fromStdString(clip_->source.path), clip_->duration_s());
     }
     transport_->setAudio(clip_);
+    preview_->setAudio(clip_);
+    timeline_->setAudio(clip_);
     const QString path = QString::fromStdString(clip_->source.path);
     settings_.setLastOpenFolder(QFileInfo(path).absolutePath());
     statusBar()->showMessage(

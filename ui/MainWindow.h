@@ -1,5 +1,7 @@
-// The studio's window. It only arranges panels (viewer in the centre, transport bar below, status
-// bar), owns the menus, and routes files to the EngineBridge and results to the panels.
+// The studio's window. It only arranges panels — the viewer with the transport bar in the
+// centre, the timeline, inspector and template library as docks the user can move, float and
+// close — owns the menus, and routes files to the EngineBridge and results to the panels. The
+// docks' arrangement is saved on close and restored on the next start.
 #pragma once
 
 #include <QMainWindow>
@@ -13,13 +15,21 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QMessageBox;
 
 namespace ps::ui {
 
 class ExportDialog;
+class InspectorPanel;
+class LibraryPanel;
+class MissingMediaDialog;
+class PreviewController;
+class PreviewEngine;
 class ProjectSession;
+class SelectionModel;
 class Settings;
+class TimelinePanel;
 class TransportBar;
 class ViewerPanel;
 
@@ -39,6 +49,16 @@ public:
     static bool looksLikeImage(const QString& path);
 
     ViewerPanel* viewer() const { return viewer_; }
+    PreviewEngine* preview() const { return preview_; }
+    PreviewController* previewController() const { return preview_controller_; }
+    TimelinePanel* timeline() const { return timeline_; }
+    InspectorPanel* inspector() const { return inspector_; }
+    LibraryPanel* library() const { return library_; }
+    SelectionModel* selection() const { return selection_; }
+    // The docks' arrangement as the user left it; bumped when a dock is added or removed, so
+    // an old saved arrangement is not applied to a different set of docks.
+    static constexpr int kLayoutVersion = 1;
+    void resetLayout();
     TransportBar* transport() const { return transport_; }
     ExportDialog* exportDialog() const;  // the open one, or nullptr
     ProjectSession* session() const { return session_; }
@@ -54,6 +74,8 @@ public:
     // (recoveryBox) when there is some.
     void checkForRecovery();
     QMessageBox* recoveryBox() const;
+    // The dialog offering to locate an opened project's missing files; nullptr when none.
+    MissingMediaDialog* missingMediaDialog() const;
 
 public slots:
     void showExportDialog();
@@ -73,6 +95,23 @@ private:
     void createMenus();
     void createProjectMenu(QMenu* file);
     QMenu* createMotionMenu();
+    QMenu* createViewMenu();
+    QMenu* createPlaybackMenu();
+    QMenu* createHelpMenu();
+    QDockWidget* addPanelDock(QWidget* panel, const QString& title, const char* name,
+                              Qt::DockWidgetArea area);
+    void createDocks();
+    void connectPanels();
+    void restoreLayout();
+    void saveLayout();
+    void fillRecentMenu();
+    void rememberProject(const QString& path);
+    void showMissingMedia(const std::vector<std::string>& missing);
+    void relocateMedia(const QString& missing_path, const QString& found);
+    void showPreferences();
+    void showShortcuts();
+    void updateVoiceActivity();
+    void fillMotionMenu();
     void newProject();
     // Shows the session's project: clears the old photo and voice and loads the project's;
     // returns the media that are missing.
@@ -100,6 +139,17 @@ private:
     std::unique_ptr<ps::AudioPlayer> player_;
     ViewerPanel* viewer_;
     TransportBar* transport_;
+    PreviewEngine* preview_;
+    PreviewController* preview_controller_;
+    SelectionModel* selection_;
+    TimelinePanel* timeline_ = nullptr;
+    InspectorPanel* inspector_ = nullptr;
+    LibraryPanel* library_ = nullptr;
+    QList<QDockWidget*> docks_;
+    QByteArray default_layout_;
+    QMenu* recent_menu_ = nullptr;
+    QMenu* view_menu_ = nullptr;
+    QMenu* motion_menu_ = nullptr;
 
     PhotoPtr photo_;
     AudioClipPtr clip_;
@@ -109,6 +159,8 @@ private:
     QPointer<ExportDialog> export_dialog_;
     QPointer<QMessageBox> error_box_;
     QPointer<QMessageBox> recovery_box_;
+    QPointer<MissingMediaDialog> missing_dialog_;
+    bool scrubbing_ = false;
 };
 
 }  // namespace ps::ui

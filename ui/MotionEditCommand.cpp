@@ -22,10 +22,23 @@ bool sameTarget(const ps::MotionEdit& earlier, const ps::MotionEdit& later) {
         [&later](const auto& first) {
             using Operation = std::decay_t<decltype(first)>;
             const Operation& second = std::get<Operation>(later.operation);
-            if constexpr (std::is_same_v<Operation, ps::ReplaceElement<ps::ExpressionClip>> ||
-                          std::is_same_v<Operation, ps::ReplaceElement<ps::CaptureLayer>> ||
-                          std::is_same_v<Operation, ps::ReplaceElement<ps::KeyframeCurve>> ||
-                          std::is_same_v<Operation, ps::ReplaceElement<ps::LandmarkSculpt>>) {
+            if constexpr (std::is_same_v<Operation, ps::EditGroup>) {
+                // A drag of several clips: the same elements, in the same order.
+                if (first.edits.size() != second.edits.size()) {
+                    return false;
+                }
+                for (size_t i = 0; i < first.edits.size(); ++i) {
+                    if (!sameTarget(first.edits[i], second.edits[i])) {
+                        return false;
+                    }
+                }
+                return !first.edits.empty();
+            } else if constexpr (std::is_same_v<Operation,
+                                                ps::ReplaceElement<ps::ExpressionClip>> ||
+                                 std::is_same_v<Operation, ps::ReplaceElement<ps::CaptureLayer>> ||
+                                 std::is_same_v<Operation, ps::ReplaceElement<ps::KeyframeCurve>> ||
+                                 std::is_same_v<Operation,
+                                                ps::ReplaceElement<ps::LandmarkSculpt>>) {
                 return first.element.id == second.element.id;
             } else {
                 return std::is_same_v<Operation, ps::SetStrengths> ||

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 
 #include "project/ProjectFile.h"
+#include "ui/FrameRateCommand.h"
 #include "ui/MotionEditCommand.h"
 
 namespace ps::ui {
@@ -55,6 +56,29 @@ ps::MotionEdit ProjectSession::applyWithoutUndo(const ps::MotionEdit& edit) {
         return edit;
     }
     return std::move(*inverse);
+}
+
+void ProjectSession::setFrameRate(ps::FrameRate fps) {
+    if (fps == ps::FrameRate::Invalid || fps == project_.fps) {
+        return;
+    }
+    undo_stack_.push(new FrameRateCommand(*this, project_.fps, fps));
+}
+
+void ProjectSession::setFrameRateWithoutUndo(ps::FrameRate fps) {
+    if (fps == project_.fps) {
+        return;
+    }
+    project_.fps = fps;
+    emit frameRateChanged(fps);
+}
+
+void ProjectSession::setLaneFlags(Lane lane, LaneFlags flags) {
+    if (lanes_.flags(lane) == flags) {
+        return;
+    }
+    lanes_.setFlags(lane, flags);
+    emit laneStatesChanged();
 }
 
 void ProjectSession::setPhoto(const QString& path) {

@@ -20,6 +20,7 @@
 #include "project/Autosave.h"
 #include "project/Project.h"
 #include "runtime/JobQueue.h"
+#include "ui/LaneStates.h"
 
 namespace ps::ui {
 
@@ -42,8 +43,23 @@ public:
     // `gesture` when both change the same element). Returns false with the reason, changing
     // nothing, when the edit is refused.
     bool apply(const ps::MotionEdit& edit, QString* error = nullptr, int gesture = 0);
+    // A number for a new continuous gesture (a drag, a slider's travel): pass it to every apply()
+    // of the gesture so that they become one undo step. Never 0.
+    int newGesture() { return ++last_gesture_; }
     // For MotionEditCommand: applies an edit the stack already validated and returns its inverse.
     ps::MotionEdit applyWithoutUndo(const ps::MotionEdit& edit);
+
+    // The video's frame rate, changed as one undo step (a modification like a motion edit).
+    // Invalid or the current rate changes nothing.
+    void setFrameRate(ps::FrameRate fps);
+    // For FrameRateCommand: sets the rate without touching the undo stack.
+    void setFrameRateWithoutUndo(ps::FrameRate fps);
+
+    // The timeline's mute, solo and lock switches (not saved with the project).
+    const LaneStates& laneStates() const { return lanes_; }
+    void setLaneFlags(Lane lane, LaneFlags flags);
+    // The motion document as the viewer and the export draw it: muted lanes switched off.
+    ps::MotionDocument playbackMotion() const { return lanes_.apply(project_.motion); }
 
     // The photo and voice are part of the project but not of the motion's undo history.
     void setPhoto(const QString& path);
@@ -73,6 +89,10 @@ signals:
     // The motion document or media changed (an edit, undo, redo, open, reset).
     void changed();
     void modifiedChanged(bool modified);
+    // The project's frame rate changed (setFrameRate, its undo or redo).
+    void frameRateChanged(ps::FrameRate fps);
+    // A lane was muted, soloed or locked (playbackMotion() changed, the document did not).
+    void laneStatesChanged();
     void pathChanged(const QString& path);
     void autosaved(const QString& recovery_path);
     void autosaveFailed(const QString& message);
@@ -85,6 +105,8 @@ private:
 
     ps::Project project_;
     QString path_;
+    LaneStates lanes_;
+    int last_gesture_ = 0;
     QUndoStack undo_stack_;
     bool media_modified_ = false;  // the photo or voice changed since the last save
     quint64 change_count_ = 0;     // every change; autosave compares it with the last one saved

@@ -1,6 +1,7 @@
 #include "ui/Settings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -15,6 +16,11 @@ const QString kExportCrf = QStringLiteral("export/crf");
 const QString kExportPreset = QStringLiteral("export/preset");
 const QString kDataFolder = QStringLiteral("paths/data");
 const QString kAutosaveInterval = QStringLiteral("project/autosaveInterval");
+const QString kScrubAudio = QStringLiteral("playback/scrubAudio");
+const QString kRecentProjects = QStringLiteral("project/recent");
+const QString kWindowGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+const QString kWindowLayoutVersion = QStringLiteral("window/layoutVersion");
 
 constexpr int kDefaultAutosaveInterval_s = 60;
 constexpr int kMaxAutosaveInterval_s = 3600;
@@ -128,6 +134,68 @@ int Settings::autosaveInterval_s() const {
 
 void Settings::setAutosaveInterval_s(int seconds) {
     store_->setValue(kAutosaveInterval, seconds);
+}
+
+bool Settings::scrubAudio() const {
+    return store_->value(kScrubAudio, true).toBool();
+}
+
+void Settings::setScrubAudio(bool on) {
+    store_->setValue(kScrubAudio, on);
+}
+
+QByteArray Settings::windowGeometry() const {
+    return store_->value(kWindowGeometry).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray& geometry) {
+    store_->setValue(kWindowGeometry, geometry);
+}
+
+QByteArray Settings::windowState(int layout_version) const {
+    bool ok = false;
+    const int saved_version = store_->value(kWindowLayoutVersion).toInt(&ok);
+    return ok && saved_version == layout_version ? store_->value(kWindowState).toByteArray()
+                                                 : QByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& state, int layout_version) {
+    store_->setValue(kWindowState, state);
+    store_->setValue(kWindowLayoutVersion, layout_version);
+}
+
+void Settings::clearWindowLayout() {
+    store_->remove(kWindowGeometry);
+    store_->remove(kWindowState);
+    store_->remove(kWindowLayoutVersion);
+}
+
+QStringList Settings::recentProjects() const {
+    QStringList paths;
+    for (const QString& path : store_->value(kRecentProjects).toStringList()) {
+        if (!path.isEmpty() && !paths.contains(path) && paths.size() < kMaxRecentProjects) {
+            paths << path;
+        }
+    }
+    return paths;
+}
+
+void Settings::addRecentProject(const QString& path) {
+    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    QStringList paths = recentProjects();
+    paths.removeAll(absolute);
+    paths.prepend(absolute);
+    store_->setValue(kRecentProjects, paths.mid(0, kMaxRecentProjects));
+}
+
+void Settings::removeRecentProject(const QString& path) {
+    QStringList paths = recentProjects();
+    paths.removeAll(path);
+    store_->setValue(kRecentProjects, paths);
+}
+
+void Settings::clearRecentProjects() {
+    store_->remove(kRecentProjects);
 }
 
 void Settings::sync() {

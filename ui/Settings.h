@@ -2,7 +2,9 @@
 // damaged settings file always reads as a usable configuration. Not thread-safe: UI thread only.
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 #include "media/FrameRate.h"
@@ -50,6 +52,26 @@ public:
     // Seconds between autosaves of the open project; 0 turns autosave off. Default 60.
     int autosaveInterval_s() const;
     void setAutosaveInterval_s(int seconds);
+
+    // Whether dragging the playhead plays short snippets of the voice. Default on.
+    bool scrubAudio() const;
+    void setScrubAudio(bool on);
+
+    // The window's size and place, and its docks' arrangement. A saved arrangement is only
+    // given back for the same layout version: when the studio gains or loses a dock, an old
+    // arrangement would hide the new one, so it is dropped for the default (Shotcut does this).
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState(int layout_version) const;
+    void setWindowState(const QByteArray& state, int layout_version);
+    void clearWindowLayout();
+
+    // Projects opened or saved, newest first, at most kMaxRecentProjects, each once.
+    static constexpr int kMaxRecentProjects = 10;
+    QStringList recentProjects() const;
+    void addRecentProject(const QString& path);
+    void removeRecentProject(const QString& path);
+    void clearRecentProjects();
 
     void sync();
 

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 
+#include "ui/DarkTheme.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
 #include "ui/Translations.h"
@@ -9,7 +10,11 @@
 namespace ps::ui {
 
 int runStudio(int argc, char** argv) {
+    // Fractional scale factors (150 %) as the screen asks, not rounded to 100 % or 200 %.
+    QGuiApplication::setHighDpiScaleFactorRoundingPolicy(
+        Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
+    applyDarkTheme(app);
     // Before anything reads QSettings: they locate the user's settings file.
     QApplication::setOrganizationName(QStringLiteral("PortraitStudio"));
     QApplication::setApplicationName(QStringLiteral("Portrait Studio"));

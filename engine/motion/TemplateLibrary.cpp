@@ -76,6 +76,18 @@ void addOrReplace(std::vector<ExpressionTemplate>& templates, ExpressionTemplate
     templates.push_back(std::move(expression));
 }
 
+// After a user's template left the library: the built-in it stood in for, if any, comes back.
+void restoreBuiltin(std::vector<ExpressionTemplate>& templates,
+                    const std::vector<ExpressionTemplate>& builtins,
+                    const ExpressionTemplate& removed) {
+    for (const ExpressionTemplate& builtin : builtins) {
+        if (builtin.kind == removed.kind && builtin.name == removed.name) {
+            addOrReplace(templates, builtin);
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 std::string defaultPresetsFolder() {
@@ -134,6 +146,11 @@ TemplateLibrary TemplateLibrary::load(const std::string& builtin_folder,
                             .message);
                     continue;
                 }
+                if (builtin) {
+                    library.builtins_.push_back(*read);
+                } else {
+                    library.user_names_.emplace_back(kind, read->name);
+                }
                 addOrReplace(library.templates_, std::move(*read));
             }
             if (!listing_problem.empty()) {
@@ -187,6 +204,97 @@ Status TemplateLibrary::saveUserTemplate(const ExpressionTemplate& expression) {
         return written;
     }
     addOrReplace(templates_, expression);
+    if (!isUserTemplate(expression.kind, expression.name)) {
+        user_names_.emplace_back(expression.kind, expression.name);
+    }
+    return {};
+}
+
+std::string TemplateLibrary::problemWithName(const std::string& name) {
+    const std::string problem = nameProblem(name);
+    return problem.empty() ? problem : badInput("template \"" + name + "\"", problem).message;
+}
+
+bool TemplateLibrary::isUserTemplate(TemplateKind kind, const std::string& name) const {
+    return std::find(user_names_.begin(), user_names_.end(), std::pair{kind, name}) !=
+           user_names_.end();
+}
+
+bool TemplateLibrary::isBuiltinTemplate(TemplateKind kind, const std::string& name) const {
+    return std::any_of(builtins_.begin(), builtins_.end(), [&](const ExpressionTemplate& t) {
+        return t.kind == kind && t.name == name;
+    });
+}
+
+std::string TemplateLibrary::userPath(TemplateKind kind, const std::string& name) const {
+    return (fs::path(user_folder_) / kindFolder(kind) / (name + ".json")).string();
+}
+
+Status TemplateLibrary::renameUserTemplate(TemplateKind kind, const std::string& name,
+                                           const std::string& new_name) {
+    const std::string quoted = "template \"" + name + "\"";
+    if (!isUserTemplate(kind, name)) {
+        return badInput(quoted,
+                        "is not one of your templates; built-in templates cannot be renamed");
+    }
+    if (const std::string problem = nameProblem(new_name); !problem.empty()) {
+        return badInput("template \"" + new_name + "\"", problem);
+    }
+    if (new_name == name) {
+        return {};
+    }
+    const std::string to = userPath(kind, new_name);
+    std::error_code error;
+    if (isUserTemplate(kind, new_name) || fs::exists(to, error)) {
+        return badInput(quoted, "cannot be renamed \"" + new_name +
+                                    "\": one of your templates already has that name");
+    }
+    const auto it =
+        std::find_if(templates_.begin(), templates_.end(),
+                     [&](const ExpressionTemplate& t) { return t.kind == kind && t.name == name; });
+    if (it == templates_.end()) {
+        return badInput(quoted, "is not in the library");
+    }
+    ExpressionTemplate renamed = *it;
+    renamed.name = new_name;
+    // The new file is complete before the old one goes, so a failure leaves one of them whole.
+    if (Status written = writeTemplate(renamed, to); !written.ok()) {
+        return written;
+    }
+    const std::string from = userPath(kind, name);
+    if (fs::remove(from, error); error) {
+        fs::remove(to, error);
+        return badInput(from, "cannot be removed to rename it (" + error.message() + ")");
+    }
+    const ExpressionTemplate old = *it;
+    templates_.erase(it);
+    user_names_.erase(std::find(user_names_.begin(), user_names_.end(), std::pair{kind, name}));
+    restoreBuiltin(templates_, builtins_, old);
+    addOrReplace(templates_, std::move(renamed));
+    user_names_.emplace_back(kind, new_name);
+    return {};
+}
+
+Status TemplateLibrary::removeUserTemplate(TemplateKind kind, const std::string& name) {
+    const std::string quoted = "template \"" + name + "\"";
+    if (!isUserTemplate(kind, name)) {
+        return badInput(quoted,
+                        "is not one of your templates; built-in templates cannot be deleted");
+    }
+    const std::string path = userPath(kind, name);
+    std::error_code error;
+    if (fs::remove(path, error); error) {
+        return badInput(path, "cannot be deleted (" + error.message() + ")");
+    }
+    const auto it =
+        std::find_if(templates_.begin(), templates_.end(),
+                     [&](const ExpressionTemplate& t) { return t.kind == kind && t.name == name; });
+    if (it != templates_.end()) {
+        const ExpressionTemplate old = *it;
+        templates_.erase(it);
+        restoreBuiltin(templates_, builtins_, old);
+    }
+    user_names_.erase(std::find(user_names_.begin(), user_names_.end(), std::pair{kind, name}));
     return {};
 }
 

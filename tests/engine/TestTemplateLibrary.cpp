@@ -78,6 +78,12 @@ private slots:
     void saveRefusesNamesThatAreNotFileNames();
     void brokenUserFilesAreListedAndOthersLoad();
     void missingBuiltinFolderIsAProblem();
+    void userTemplatesAreKnownAsTheUsers();
+    void renameMovesTheFileAndTheName();
+    void renameRefusesBuiltinsBadNamesAndTakenNames_data();
+    void renameRefusesBuiltinsBadNamesAndTakenNames();
+    void removeDeletesTheFileAndBringsBackTheBuiltin();
+    void removeRefusesBuiltinsAndUnknownNames();
     void contactSheetOfExpressions();
 
 private:
@@ -242,6 +248,8 @@ void TestTemplateLibrary::saveWritesAFileThatReadsBack() {
     const std::string name(64, 'g');
     QVERIFY(library.saveUserTemplate(grin("my grin")).ok());
     QVERIFY(library.saveUserTemplate(grin(name)).ok());
+    QVERIFY(TemplateLibrary::problemWithName("my grin").empty());
+    QVERIFY(TemplateLibrary::problemWithName(name).empty());
     ExpressionTemplate sway = grin("sway");
     sway.kind = TemplateKind::Pose;
     QVERIFY(library.saveUserTemplate(sway).ok());
@@ -288,6 +296,8 @@ void TestTemplateLibrary::saveRefusesNamesThatAreNotFileNames() {
     const Status saved = library.saveUserTemplate(grin(name.toStdString()));
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().kind, ErrorKind::BadInput);
+    // A dialog can tell before saving, in the same words.
+    QCOMPARE(TemplateLibrary::problemWithName(name.toStdString()), saved.error().message);
     QVERIFY(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
     QCOMPARE(library.templates().size(), kExpressions.size() + kPoses.size());
 }
@@ -328,6 +338,153 @@ void TestTemplateLibrary::missingBuiltinFolderIsAProblem() {
     QCOMPARE(library.problems().size(), size_t(2));  // expressions and poses
     QVERIFY(library.templates().empty());
     QVERIFY(library.problems()[0].find("nowhere/expressions: ") != std::string::npos);
+}
+
+void TestTemplateLibrary::userTemplatesAreKnownAsTheUsers() {
+    QTemporaryDir user;
+    writeText(user.path() + "/expressions/good.json", templateToJson(grin("good")));
+    writeText(user.path() + "/expressions/smile.json", templateToJson(grin("smile")));
+    TemplateLibrary library =
+        TemplateLibrary::load(defaultPresetsFolder(), user.path().toStdString());
+    QVERIFY(library.isUserTemplate(TemplateKind::Expression, "good"));
+    QVERIFY(library.isUserTemplate(TemplateKind::Expression, "smile"));  // in the built-in's place
+    QVERIFY(!library.isUserTemplate(TemplateKind::Expression, "laugh"));
+    QVERIFY(!library.isUserTemplate(TemplateKind::Pose, "good"));
+    QVERIFY(!library.isUserTemplate(TemplateKind::Pose, "nod"));
+    QVERIFY(!library.isUserTemplate(TemplateKind::Expression, "nowhere"));
+    QVERIFY(library.isBuiltinTemplate(TemplateKind::Expression, "smile"));  // hidden, still there
+    QVERIFY(library.isBuiltinTemplate(TemplateKind::Pose, "nod"));
+    QVERIFY(!library.isBuiltinTemplate(TemplateKind::Expression, "good"));
+    QVERIFY(!library.isBuiltinTemplate(TemplateKind::Expression, "nod"));
+    QVERIFY(library.saveUserTemplate(grin("new")).ok());
+    QVERIFY(library.isUserTemplate(TemplateKind::Expression, "new"));
+    QVERIFY(!shipped_.isUserTemplate(TemplateKind::Expression, "smile"));
+}
+
+void TestTemplateLibrary::renameMovesTheFileAndTheName() {
+    QTemporaryDir user;
+    TemplateLibrary library =
+        TemplateLibrary::load(defaultPresetsFolder(), user.path().toStdString());
+    QVERIFY(library.saveUserTemplate(grin("my grin")).ok());
+    const QString from = user.path() + "/expressions/my grin.json";
+    const QString to = user.path() + "/expressions/big grin.json";
+    const Status renamed =
+        library.renameUserTemplate(TemplateKind::Expression, "my grin", "big grin");
+    QVERIFY2(renamed.ok(), renamed.ok() ? "" : renamed.error().message.c_str());
+    QVERIFY(!QFile::exists(from));
+    QVERIFY(QFile::exists(to));
+    QCOMPARE(readTemplate(to.toStdString())->name, std::string("big grin"));
+    QVERIFY(!library.find(TemplateKind::Expression, "my grin"));
+    QCOMPARE(library.find(TemplateKind::Expression, "big grin")->description,
+             std::string("A test grin."));
+    QVERIFY(library.isUserTemplate(TemplateKind::Expression, "big grin"));
+    QVERIFY(!library.isUserTemplate(TemplateKind::Expression, "my grin"));
+    QCOMPARE(library.names(TemplateKind::Expression).size(), kExpressions.size() + 1);
+    // No stray temporary files, and a fresh load agrees.
+    QCOMPARE(QDir(user.path() + "/expressions")
+                 .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{"big grin.json"});
+    const TemplateLibrary again =
+        TemplateLibrary::load(defaultPresetsFolder(), user.path().toStdString());
+    QVERIFY(again.problems().empty());
+    QVERIFY(again.find(TemplateKind::Expression, "big grin"));
+    // Renaming to itself changes nothing; a user's template in a built-in's place, renamed,
+    // gives the built-in back.
+    QVERIFY(library.renameUserTemplate(TemplateKind::Expression, "big grin", "big grin").ok());
+    QVERIFY(QFile::exists(to));
+    QVERIFY(library.saveUserTemplate(grin("smile")).ok());
+    QVERIFY(library.renameUserTemplate(TemplateKind::Expression, "smile", "my smile").ok());
+    QCOMPARE(library.find(TemplateKind::Expression, "smile")->description,
+             shipped_.find(TemplateKind::Expression, "smile")->description);
+    QVERIFY(!library.isUserTemplate(TemplateKind::Expression, "smile"));
+}
+
+void TestTemplateLibrary::renameRefusesBuiltinsBadNamesAndTakenNames_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("new_name");
+    QTest::addColumn<QString>("why");
+    const auto row = [](const char* tag, TemplateKind kind, const char* name, const char* new_name,
+                        const char* why) {
+        QTest::newRow(tag) << int(kind) << QString(name) << QString(new_name) << QString(why);
+    };
+    const TemplateKind expression = TemplateKind::Expression;
+    row("built-in", expression, "laugh", "giggle", "built-in");
+    row("built-in pose", TemplateKind::Pose, "nod", "bob", "built-in");
+    row("not there", expression, "nothing", "something", "built-in");
+    row("wrong kind", TemplateKind::Pose, "mine", "theirs", "built-in");
+    row("empty", expression, "mine", "", "needs a name");
+    row("slash", expression, "mine", "a/b", "slash");
+    row("hidden", expression, "mine", ".mine", "dot");
+    row("taken", expression, "mine", "other", "already has that name");
+    row("file there", expression, "mine", "stray", "already has that name");
+}
+
+void TestTemplateLibrary::renameRefusesBuiltinsBadNamesAndTakenNames() {
+    QFETCH(int, kind);
+    QFETCH(QString, name);
+    QFETCH(QString, new_name);
+    QFETCH(QString, why);
+    QTemporaryDir user;
+    writeText(user.path() + "/expressions/stray.json", "not a template");
+    TemplateLibrary library =
+        TemplateLibrary::load(defaultPresetsFolder(), user.path().toStdString());
+    QVERIFY(library.saveUserTemplate(grin("mine")).ok());
+    QVERIFY(library.saveUserTemplate(grin("other")).ok());
+    const QStringList before = QDir(user.path() + "/expressions").entryList(QDir::Files);
+    const size_t count = library.templates().size();
+    const Status renamed = library.renameUserTemplate(static_cast<TemplateKind>(kind),
+                                                      name.toStdString(), new_name.toStdString());
+    QVERIFY(!renamed.ok());
+    QCOMPARE(renamed.error().kind, ErrorKind::BadInput);
+    QVERIFY2(renamed.error().message.find(why.toStdString()) != std::string::npos,
+             renamed.error().message.c_str());
+    QVERIFY(renamed.error().message.find('\n') == std::string::npos);
+    QCOMPARE(QDir(user.path() + "/expressions").entryList(QDir::Files), before);
+    QCOMPARE(library.templates().size(), count);
+    QVERIFY(library.find(TemplateKind::Expression, "mine"));
+    QVERIFY(library.find(TemplateKind::Expression, "laugh"));
+}
+
+void TestTemplateLibrary::removeDeletesTheFileAndBringsBackTheBuiltin() {
+    QTemporaryDir user;
+    TemplateLibrary library =
+        TemplateLibrary::load(defaultPresetsFolder(), user.path().toStdString());
+    ExpressionTemplate sway = grin("sway");
+    sway.kind = TemplateKind::Pose;
+    QVERIFY(library.saveUserTemplate(sway).ok());
+    QVERIFY(library.saveUserTemplate(grin("smile")).ok());
+    QVERIFY(library.removeUserTemplate(TemplateKind::Pose, "sway").ok());
+    QVERIFY(!QFile::exists(user.path() + "/poses/sway.json"));
+    QVERIFY(!library.find(TemplateKind::Pose, "sway"));
+    QVERIFY(!library.isUserTemplate(TemplateKind::Pose, "sway"));
+    QCOMPARE(library.names(TemplateKind::Pose), sorted(kPoses));
+
+    QVERIFY(library.removeUserTemplate(TemplateKind::Expression, "smile").ok());
+    QVERIFY(!QFile::exists(user.path() + "/expressions/smile.json"));
+    QCOMPARE(library.find(TemplateKind::Expression, "smile")->description,
+             shipped_.find(TemplateKind::Expression, "smile")->description);
+    QCOMPARE(library.names(TemplateKind::Expression), sorted(kExpressions));
+    QCOMPARE(library.templates().size(), kExpressions.size() + kPoses.size());
+}
+
+void TestTemplateLibrary::removeRefusesBuiltinsAndUnknownNames() {
+    QTemporaryDir user;
+    TemplateLibrary library =
+        TemplateLibrary::load(defaultPresetsFolder(), user.path().toStdString());
+    QVERIFY(library.saveUserTemplate(grin("mine")).ok());
+    for (const auto& [kind, name] :
+         {std::pair{TemplateKind::Expression, "laugh"}, std::pair{TemplateKind::Pose, "still"},
+          std::pair{TemplateKind::Pose, "mine"}, std::pair{TemplateKind::Expression, "nothing"}}) {
+        const Status removed = library.removeUserTemplate(kind, name);
+        QVERIFY(!removed.ok());
+        QCOMPARE(removed.error().kind, ErrorKind::BadInput);
+        QVERIFY2(removed.error().message.find("cannot be deleted") != std::string::npos,
+                 removed.error().message.c_str());
+    }
+    QCOMPARE(library.templates().size(), kExpressions.size() + kPoses.size() + 1);
+    QVERIFY(QFile::exists(user.path() + "/expressions/mine.json"));
+    QVERIFY(QFile::exists(PS_SOURCE_DIR "/presets/expressions/laugh.json"));
 }
 
 void TestTemplateLibrary::contactSheetOfExpressions() {

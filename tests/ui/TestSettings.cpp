@@ -13,6 +13,8 @@ private slots:
     void defaultsOnEmptyFile();
     void roundTripThroughFile();
     void damagedValuesReadAsDefaults();
+    void recentProjectsNewestFirstEachOnce();
+    void layoutOnlyForItsVersion();
 
 private:
     std::unique_ptr<QTemporaryDir> dir_;
@@ -72,6 +74,41 @@ void TestSettings::damagedValuesReadAsDefaults() {
     QCOMPARE(settings.exportFrameRate(), ps::FrameRate::Fps25);
     QCOMPARE(settings.exportCrf(), 18);
     QCOMPARE(settings.exportPreset(), QStringLiteral("medium"));
+}
+
+void TestSettings::recentProjectsNewestFirstEachOnce() {
+    QSettings store(file_, QSettings::IniFormat);
+    ps::ui::Settings settings(&store);
+    QVERIFY(settings.recentProjects().isEmpty());
+    const QString a = dir_->filePath(QStringLiteral("a.pstudio"));
+    const QString b = dir_->filePath(QStringLiteral("b.pstudio"));
+    settings.addRecentProject(a);
+    settings.addRecentProject(b);
+    settings.addRecentProject(a);
+    QCOMPARE(settings.recentProjects(), (QStringList{a, b}));
+    for (int i = 0; i < 20; ++i) {
+        settings.addRecentProject(dir_->filePath(QStringLiteral("p%1.pstudio").arg(i)));
+    }
+    QCOMPARE(settings.recentProjects().size(), ps::ui::Settings::kMaxRecentProjects);
+    QCOMPARE(settings.recentProjects().front(), dir_->filePath(QStringLiteral("p19.pstudio")));
+    settings.removeRecentProject(dir_->filePath(QStringLiteral("p19.pstudio")));
+    QCOMPARE(settings.recentProjects().front(), dir_->filePath(QStringLiteral("p18.pstudio")));
+    settings.clearRecentProjects();
+    QVERIFY(settings.recentProjects().isEmpty());
+}
+
+void TestSettings::layoutOnlyForItsVersion() {
+    QSettings store(file_, QSettings::IniFormat);
+    ps::ui::Settings settings(&store);
+    QVERIFY(settings.windowState(2).isEmpty());
+    settings.setWindowState(QByteArray("docks"), 2);
+    settings.setWindowGeometry(QByteArray("place"));
+    QCOMPARE(settings.windowState(2), QByteArray("docks"));
+    QVERIFY(settings.windowState(3).isEmpty());  // a newer studio with another dock
+    QCOMPARE(settings.windowGeometry(), QByteArray("place"));
+    settings.clearWindowLayout();
+    QVERIFY(settings.windowState(2).isEmpty());
+    QVERIFY(settings.windowGeometry().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSettings)
