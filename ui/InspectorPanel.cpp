@@ -1,7 +1,5 @@
 #include "ui/InspectorPanel.h"
 
-#include "ui/TemplateNames.h"
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -18,9 +16,11 @@
 
 #include "face/FaceMesh.h"
 #include "media/FrameRate.h"
+#include "motion/FindElement.h"
 #include "motion/MotionChannel.h"
 #include "ui/ProjectSession.h"
 #include "ui/SliderSpinBox.h"
+#include "ui/TemplateNames.h"
 
 namespace ps::ui {
 
@@ -35,13 +35,6 @@ constexpr double kMaxAmount = 2.0;
 // A sculpt pushes the face by at most a few centimetres and reaches at most across it.
 constexpr double kMaxSculptOffset_cm = 5.0;
 constexpr double kMaxSculptRadius_cm = 20.0;
-
-template <class Element>
-const Element* findById(const std::vector<Element>& elements, ps::ElementId id) {
-    const auto it = std::find_if(elements.begin(), elements.end(),
-                                 [id](const Element& e) { return e.id == id; });
-    return it == elements.end() ? nullptr : &*it;
-}
 
 void display(QDoubleSpinBox* spin, double value) {
     const QSignalBlocker block(spin);

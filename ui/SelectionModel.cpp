@@ -3,18 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "motion/FindElement.h"
+
 namespace ps::ui {
 
 namespace {
 
 constexpr double kSameKey_s = 1e-6;
-
-template <class Element>
-const Element* findById(const std::vector<Element>& elements, ps::ElementId id) {
-    const auto it = std::find_if(elements.begin(), elements.end(),
-                                 [id](const Element& e) { return e.id == id; });
-    return it == elements.end() ? nullptr : &*it;
-}
 
 }  // namespace
 

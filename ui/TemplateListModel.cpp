@@ -1,12 +1,11 @@
 #include "ui/TemplateListModel.h"
 
-#include "ui/TemplateNames.h"
-
 #include <QMimeData>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
 
+#include "ui/TemplateNames.h"
 #include "ui/TemplateThumbnails.h"
 
 namespace ps::ui {

@@ -4,18 +4,12 @@
 #include <cmath>
 #include <limits>
 
+#include "motion/FindElement.h"
 #include "motion/MotionDocumentJson.h"
 
 namespace ps::ui {
 
 namespace {
-
-template <class Element>
-const Element* findById(const std::vector<Element>& elements, ps::ElementId id) {
-    const auto it = std::find_if(elements.begin(), elements.end(),
-                                 [id](const Element& e) { return e.id == id; });
-    return it == elements.end() ? nullptr : &*it;
-}
 
 // A key within a microsecond of t_s, as SetKeyframe finds keys.
 const ps::Keyframe* findKey(const ps::KeyframeCurve& curve, double t_s) {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "motion/FindElement.h"
 #include "ui/ProjectSession.h"
 #include "ui/SelectionModel.h"
 #include "ui/TimelineLaneHeader.h"
@@ -24,13 +25,6 @@ namespace ps::ui {
 namespace {
 
 constexpr char kClipboardMimeType[] = "application/x-portrait-studio-motion";
-
-template <class Element>
-const Element* findById(const std::vector<Element>& elements, ps::ElementId id) {
-    const auto it = std::find_if(elements.begin(), elements.end(),
-                                 [id](const Element& e) { return e.id == id; });
-    return it == elements.end() ? nullptr : &*it;
-}
 
 }  // namespace
 

@@ -1,7 +1,5 @@
 #include "ui/TimelineView.h"
 
-#include "ui/TemplateNames.h"
-
 #include <QDragEnterEvent>
 #include <QLineF>
 #include <QMimeData>
@@ -14,10 +12,12 @@
 #include <limits>
 
 #include "media/FrameRate.h"
+#include "motion/FindElement.h"
 #include "motion/MotionChannel.h"
 #include "ui/ProjectSession.h"
 #include "ui/SelectionModel.h"
 #include "ui/TemplateDrag.h"
+#include "ui/TemplateNames.h"
 #include "ui/TransportBar.h"
 
 namespace ps::ui {
@@ -29,13 +29,6 @@ constexpr double kDragThreshold_px = 3.0;
 constexpr double kMinClip_s = 0.1;
 constexpr double kZoomStep = 1.5;
 constexpr double kScrollRoom_s = 2.0;  // scrollable room after the content's end
-
-template <class Element>
-const Element* findById(const std::vector<Element>& elements, ps::ElementId id) {
-    const auto it = std::find_if(elements.begin(), elements.end(),
-                                 [id](const Element& e) { return e.id == id; });
-    return it == elements.end() ? nullptr : &*it;
-}
 
 bool sameTime(double a, double b) {
     return std::abs(a - b) < 1e-6;

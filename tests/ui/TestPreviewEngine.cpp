@@ -5,6 +5,8 @@
 #include <QtTest>
 #include <memory>
 
+#include "FrameCompare.h"
+
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "motion/MotionEdit.h"
@@ -12,33 +14,12 @@
 
 using ps::ui::PreviewEngine;
 
+using ps::test::meanDifference;
+using ps::test::mouthBox;
+
 namespace {
 
 constexpr int kTimeout_ms = 60000;
-
-// The mouth's box in the photo's pixels, from the frame's landmarks (corners 61/291, lips 0/17).
-QRect mouthBox(const QVector<QPointF>& landmarks) {
-    QRectF box;
-    for (const int i : {61, 291, 0, 17, 13, 14}) {
-        box = box.isNull() ? QRectF(landmarks[i], QSizeF(1, 1))
-                           : box.united(QRectF(landmarks[i], QSizeF(1, 1)));
-    }
-    return box.adjusted(-4, -4, 4, 4).toAlignedRect();
-}
-
-double meanDifference(const QImage& a, const QImage& b, const QRect& box) {
-    double sum = 0.0;
-    int n = 0;
-    for (int y = box.top(); y <= box.bottom(); ++y) {
-        for (int x = box.left(); x <= box.right(); ++x) {
-            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
-            sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) +
-                   std::abs(qBlue(p) - qBlue(q));
-            ++n;
-        }
-    }
-    return n > 0 ? sum / (3.0 * n) : 0.0;
-}
 
 struct Frame {
     QImage image;

@@ -23,6 +23,8 @@
 #include <QtTest>
 #include <memory>
 
+#include "FrameCompare.h"
+
 #include "motion/MotionEvaluator.h"
 #include "project/ProjectFile.h"
 #include "ui/InspectorPanel.h"
@@ -44,35 +46,14 @@
 
 using ps::ui::MainWindow;
 
+using ps::test::meanDifference;
+using ps::test::mouthBox;
+
 namespace {
 
 const QString kPhoto = QStringLiteral(PS_SAMPLES_DIR "/astronaut.png");
 const QString kVoice = QStringLiteral(PS_SAMPLES_DIR "/voice.wav");
 constexpr int kTimeout_ms = 60000;
-
-// The mouth's box in the frame's pixels, from its landmarks.
-QRect mouthBox(const QVector<QPointF>& landmarks) {
-    QRectF box;
-    for (const int i : {61, 291, 0, 17, 13, 14}) {
-        const QRectF point(landmarks[i], QSizeF(1, 1));
-        box = box.isNull() ? point : box.united(point);
-    }
-    return box.adjusted(-4, -4, 4, 4).toAlignedRect();
-}
-
-double meanDifference(const QImage& a, const QImage& b, const QRect& box) {
-    double sum = 0.0;
-    int n = 0;
-    for (int y = box.top(); y <= box.bottom(); ++y) {
-        for (int x = box.left(); x <= box.right(); ++x) {
-            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
-            sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) +
-                   std::abs(qBlue(p) - qBlue(q));
-            ++n;
-        }
-    }
-    return n > 0 ? sum / (3.0 * n) : 0.0;
-}
 
 void saveArtifact(QWidget* widget, const char* name) {
     const QString folder = qEnvironmentVariable("PS_TEST_ARTIFACTS");
