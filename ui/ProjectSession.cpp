@@ -133,6 +133,7 @@ void ProjectSession::replaceProject(ps::Project project, const QString& path, bo
     media_modified_ = modified;
     path_ = path;
     markChanged();
+    emit frameRateChanged(project_.fps);
     emit pathChanged(path_);
     emit modifiedChanged(isModified());
 }

@@ -84,6 +84,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    static constexpr int kPeakFrames = 256;  // voice frames per precomputed min/max (peaks_)
+
     enum class DragKind { None = 0, Scrub, Move, TrimStart, TrimEnd, FadeIn, FadeOut, RubberBand };
     struct Drag {
         DragKind kind = DragKind::None;

@@ -184,9 +184,9 @@ void ViewerPanel::paintEvent(QPaintEvent* /*event*/) {
             tr("Open a portrait photo (File ▸ Open Photo…) or drop one here"));
         return;
     }
-    // Smooth when shrinking (a 1080p frame in a small viewer); sharp pixels when magnified,
-    // which is what a creator zooming in on the lips wants to see.
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 1.0);
+    // Smooth when fitted and at modest zooms; sharp pixels from 200 % on, which is what a
+    // creator zooming in on the lips wants to see.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, fit_ || zoom() < 2.0);
     const QRectF target = imageRectIn(paneRect(1));
     if (split_) {
         const QRect left = paneRect(0);
