@@ -25,6 +25,9 @@ public:
     ExportDialog(EngineBridge& bridge, Settings& settings, PhotoPtr photo, AudioClipPtr audio,
                  std::shared_ptr<const ps::MotionDocument> motion, QWidget* parent = nullptr);
 
+    // The motion the export will draw.
+    const std::shared_ptr<const ps::MotionDocument>& motion() const { return motion_; }
+
     bool isExporting() const { return export_id_ != 0; }
 
 public slots:

@@ -547,9 +547,10 @@ void MainWindow::showExportDialog() {
         // Its snapshot may be of an older photo or voice.
         export_dialog_->close();
     }
-    export_dialog_ =
-        new ExportDialog(*bridge_, settings_, photo_, clip_,
-                         std::make_shared<const ps::MotionDocument>(session_->motion()), this);
+    // What the viewer shows: lanes muted on the timeline are left out of the video too.
+    export_dialog_ = new ExportDialog(
+        *bridge_, settings_, photo_, clip_,
+        std::make_shared<const ps::MotionDocument>(session_->playbackMotion()), this);
     export_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     // Not modal: the studio stays usable (playback, opening files) while an export runs.
     export_dialog_->show();

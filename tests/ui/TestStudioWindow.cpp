@@ -27,6 +27,7 @@
 
 #include "motion/MotionEvaluator.h"
 #include "project/ProjectFile.h"
+#include "ui/ExportDialog.h"
 #include "ui/InspectorPanel.h"
 #include "ui/LibraryPanel.h"
 #include "ui/MainWindow.h"
@@ -75,6 +76,7 @@ private slots:
     void scrubbingShowsThatTimesFrame();
     void inspectorEditShowsInTheViewer();
     void templateDraggedFromTheLibraryLandsAtTheDropTime();
+    void mutedLanesAreLeftOutOfTheExport();
     void layoutIsRestoredAfterARestart();
     void resetLayoutBringsClosedDocksBack();
     void shortcutsDialogListsTheShortcuts();
@@ -275,6 +277,28 @@ void TestStudioWindow::templateDraggedFromTheLibraryLandsAtTheDropTime() {
              qPrintable(QString::number(clips[0].start_s)));
     window_->session()->undoStack()->undo();
     QVERIFY(window_->session()->motion().clips.empty());
+}
+
+void TestStudioWindow::mutedLanesAreLeftOutOfTheExport() {
+    loadSamplesAndWaitForThePreview(*window_);
+    QVERIFY(window_->addTemplateClip(ps::TemplateKind::Expression, QStringLiteral("smile")));
+    QVERIFY(window_->addTemplateClip(ps::TemplateKind::Pose, QStringLiteral("nod")));
+    auto* mute =
+        window_->timeline()->findChild<QAbstractButton*>(QStringLiteral("muteButton_Expressions"));
+    QVERIFY(mute != nullptr);
+    mute->click();
+    window_->showExportDialog();
+    QVERIFY(window_->exportDialog() != nullptr);
+    const std::shared_ptr<const ps::MotionDocument> motion = window_->exportDialog()->motion();
+    QCOMPARE(int(motion->clips.size()), 2);
+    for (const ps::ExpressionClip& clip : motion->clips) {
+        // The muted expression is off, the pose plays; the project itself keeps both on.
+        QCOMPARE(clip.enabled, clip.expression.kind == ps::TemplateKind::Pose);
+    }
+    for (const ps::ExpressionClip& clip : window_->session()->motion().clips) {
+        QVERIFY(clip.enabled);
+    }
+    window_->exportDialog()->close();
 }
 
 void TestStudioWindow::layoutIsRestoredAfterARestart() {
