@@ -14,6 +14,9 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/voice/voice_model.safetensors
               ${PROJECT_SOURCE_DIR}/resources/voice/MODEL_CARD.md
               ${PROJECT_SOURCE_DIR}/resources/voice/voice_model_metrics.json
         DESTINATION ${PS_DATA_DIR}/voice)
+# MediaPipe's face networks with both licences; the engine looks for them beside an installed
+# binary (engine/face/ModelFiles).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/models/ DESTINATION ${PS_DATA_DIR}/models)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # Data compiled into the program keeps its licence beside the program.
