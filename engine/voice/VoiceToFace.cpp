@@ -1,7 +1,6 @@
 #include "voice/VoiceToFace.h"
 
-#include <filesystem>
-#include <system_error>
+#include "runtime/ResourcePath.h"
 
 namespace ps {
 
@@ -12,17 +11,7 @@ constexpr const char* kModelFile = "voice/voice_model.safetensors";
 }  // namespace
 
 std::string defaultVoiceModelPath() {
-    namespace fs = std::filesystem;
-    std::error_code error;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        const fs::path installed =
-            exe.parent_path().parent_path() / "share" / "portrait-studio" / kModelFile;
-        if (fs::exists(installed, error)) {
-            return installed.string();
-        }
-    }
-    return std::string(PS_RESOURCES_DIR) + "/" + kModelFile;
+    return resourcePath(kModelFile);
 }
 
 Result<VoiceAnalysis> analyseVoice(const AudioClip& audio, const std::string& model_path,
