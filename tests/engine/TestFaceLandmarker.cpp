@@ -11,6 +11,7 @@
 
 #include "face/FaceDetector.h"
 #include "face/FaceLandmarker.h"
+#include "face/FaceMeshFit.h"
 #include "face/ModelFiles.h"
 #include "face/PhotoFit.h"
 #include "media/ImageDecoder.h"
@@ -162,6 +163,42 @@ private slots:
         qInfo("rolled 30°: worst point %s at %.3f of the eye distance", qPrintable(which), error);
         QVERIFY2(error < kTolerance,
                  qPrintable(which + QStringLiteral(" ") + QString::number(error)));
+    }
+
+    void theModelFittedToTheMeshFollowsIt() {
+        const ps::FaceCrop crop =
+            ps::faceCropFromDetection(face_.box, face_.eyes->right, face_.eyes->left);
+        ps::Result<ps::FaceLandmarks> found = landmarker_->landmarks(photo_, crop);
+        QVERIFY(found.ok());
+        QElapsedTimer clock;
+        clock.start();
+        ps::Result<ps::FaceFit> fit = ps::fitToFaceMesh(*found, photo_.size());
+        qInfo("fitting the model to 468 points: %lld ms", (long long)clock.elapsed());
+        QVERIFY2(fit.ok(), fit.ok() ? "" : fit.error().message.c_str());
+        std::vector<glm::vec3> fitted;
+        for (const glm::vec2& p : fit->landmarks2d) {
+            fitted.emplace_back(p.x, p.y, 0.0f);
+        }
+        // The fitted mesh follows the network's points to about a pixel, so it meets the same
+        // 6 %. (The 5 % awaits the iris network: a person marks the pupil, the mesh's
+        // eye centre is its corners' midpoint, 2.4 px lower on her smiling left eye.)
+        QString which;
+        const float error = worstError(referenceOf(fitted), reference_, &which);
+        qInfo("fitted mesh: worst point %s at %.3f of the eye distance", qPrintable(which), error);
+        QVERIFY2(error < kTolerance,
+                 qPrintable(which + QStringLiteral(" ") + QString::number(error)));
+        // Her smile parts the lips over her teeth: the fit has the mouth open and smiling.
+        const float jaw = fit->expression[size_t(ps::Blendshape::JawOpen)];
+        const float smile = 0.5f * (fit->expression[size_t(ps::Blendshape::MouthSmileLeft)] +
+                                    fit->expression[size_t(ps::Blendshape::MouthSmileRight)]);
+        qInfo("jawOpen %.2f, smile %.2f", jaw, smile);
+        const float lips_apart = float(cv::norm(at(fitted, 14) - at(fitted, 13)));
+        QVERIFY2(lips_apart > 0.1f * reference_.eyeDistance(),
+                 qPrintable(QString::number(lips_apart)));
+        QVERIFY(smile > 0.3f);
+        ps::FaceLandmarks too_few;
+        too_few.points.resize(10);
+        QVERIFY(!ps::fitToFaceMesh(too_few, photo_.size()).ok());
     }
 
     void aBlankCropScoresLow() {
