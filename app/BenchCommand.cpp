@@ -9,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "BenchFaceNetworks.h"
 #include "BenchMotion.h"
 #include "BenchPreview.h"
 #include "BenchRender.h"
@@ -74,6 +75,19 @@ int benchFit(const std::string& sample_path, int repetitions) {
     std::printf(
         "{\"case\": \"refit\", \"landmarks\": 468, \"threads\": %d, \"ms_per_refit\": %.2f}\n",
         cv::getNumThreads(), refit_ms);
+
+    // MediaPipe's networks, which the photo fit is moving to (issue 13).
+    Result<Photo> sample = [&] {
+        SilencedStderr quiet;
+        return decodeImage(sample_path);
+    }();
+    if (!sample) {
+        printError(sample.error().message);
+        return exitCodeFor(sample.error().kind);
+    }
+    if (const int code = benchFaceNetworks(*photo, sample->bgr, repetitions); code != 0) {
+        return code;
+    }
     return 0;
 }
 
@@ -85,7 +99,9 @@ void printBenchHelp() {
         << kRepetitions
         << " runs after a\nwarm-up run):\n"
            "  fit    detection, feature location and fitting on a 12-megapixel photo,\n"
-           "         and a refit from one corrected landmark (the landmark editor)\n"
+           "         and a refit from one corrected landmark (the landmark editor); on\n"
+           "         MediaPipe's networks: BlazeFace detection (12 MP and 640x360), one\n"
+           "         Face Mesh pass, and the face model fitted to its 468 points\n"
            "  render the real-time renderer on a 512x512 face crop and a 1920x1080 frame,\n"
            "         with one full-frame cv::remap of each size as the reference\n"
            "  voice  the voice model, prosody, head motion and blinks on a minute of the\n"

@@ -254,7 +254,7 @@ void TestCommandLine::benchPrintsOneJsonObjectPerCase() {
     const AppRun run = runApp({"bench", "fit", "--repeat", "1"});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.size(), 6);
     const QJsonObject fit = QJsonDocument::fromJson(lines[0].toUtf8()).object();
     QCOMPARE(fit["case"].toString(), QString("fit"));
     QCOMPARE(fit["size"].toString(), QString("4000x3000"));
@@ -265,6 +265,29 @@ void TestCommandLine::benchPrintsOneJsonObjectPerCase() {
     const QJsonObject refit = QJsonDocument::fromJson(lines[1].toUtf8()).object();
     QCOMPARE(refit["case"].toString(), QString("refit"));
     QVERIFY(refit["ms_per_refit"].toDouble() > 0.0);
+    // MediaPipe's networks: detection at two sizes, one Face Mesh pass, the fit to its points.
+    const QStringList network_cases = {"detect", "detect", "landmarks", "mesh fit"};
+    const QStringList sizes = {"4000x3000", "640x360", "192x192", QString()};
+    for (int i = 0; i < 4; ++i) {
+        const QJsonObject line = QJsonDocument::fromJson(lines[2 + i].toUtf8()).object();
+        QCOMPARE(line["case"].toString(), network_cases[i]);
+        QCOMPARE(line["size"].toString(), sizes[i]);
+        QVERIFY(line[i < 3 ? "ms_per_frame" : "ms_per_fit"].toDouble() > 0.0);
+    }
+
+    // The studio's preview pipeline: one line per size with its frame rate and UI stall.
+    const AppRun preview = runApp({"bench", "preview"});
+    QVERIFY2(preview.exit_code == 0, qPrintable(preview.err));
+    const QStringList preview_lines = preview.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(preview_lines.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject line = QJsonDocument::fromJson(preview_lines[i].toUtf8()).object();
+        QCOMPARE(line["case"].toString(), QString("preview"));
+        QCOMPARE(line["size"].toString(), i == 0 ? QString("512x512") : QString("1920x1080"));
+        QVERIFY(line["fps"].toDouble() > 0.0);
+        QVERIFY(line["ms_per_frame"].toDouble() > 0.0);
+        QVERIFY(line.contains("max_ui_stall_ms"));
+    }
     QCOMPARE(runApp({"bench", "juggle"}).exit_code, 2);
 }
 
