@@ -17,6 +17,7 @@
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
 #include "runtime/SilencedStderr.h"
+#include "ui/PaintableImage.h"
 #include "ui/PreviewEngine.h"
 #include "ui/ViewerPanel.h"
 
@@ -43,11 +44,6 @@ std::unique_ptr<QApplication> ensureApplication() {
     static char name[] = "portrait-studio";
     static char* argv[] = {name, nullptr};
     return std::make_unique<QApplication>(argc, argv);
-}
-
-QImage toQImage(const cv::Mat& bgr) {
-    const QImage view(bgr.data, bgr.cols, bgr.rows, qsizetype(bgr.step), QImage::Format_BGR888);
-    return view.convertToFormat(QImage::Format_RGB32);
 }
 
 struct CaseResult {
@@ -79,7 +75,7 @@ int benchCase(const char* name, const std::shared_ptr<const Photo>& photo,
     ui::PreviewEngine engine;
     ui::ViewerPanel viewer;
     viewer.resize(kViewerSize);
-    viewer.setImage(toQImage(photo->bgr));
+    viewer.setImage(ui::toPaintableImage(photo->bgr));
     QImage canvas(kViewerSize, QImage::Format_RGB32);
 
     MotionDocument document;

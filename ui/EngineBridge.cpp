@@ -11,6 +11,7 @@
 #include "media/Mp4Export.h"
 #include "motion/DocumentTrack.h"
 #include "render/TalkingPortrait.h"
+#include "ui/PaintableImage.h"
 
 namespace ps::ui {
 
@@ -85,12 +86,6 @@ void exportTalking(const std::string& file, const ps::VideoSettings& settings,
     }
 }
 
-QImage toQImage(const cv::Mat& bgr) {
-    const QImage view(bgr.data, bgr.cols, bgr.rows, static_cast<qsizetype>(bgr.step),
-                      QImage::Format_BGR888);
-    return view.convertToFormat(QImage::Format_RGB32);  // a deep copy, fast to paint
-}
-
 }  // namespace
 
 EngineBridge::EngineBridge(QObject* parent)
@@ -124,7 +119,7 @@ void EngineBridge::loadPhoto(const QString& path) {
                     return;
                 }
                 auto photo = std::make_shared<const ps::Photo>(std::move(decoded).value());
-                const QImage image = toQImage(photo->bgr);
+                const QImage image = toPaintableImage(photo->bgr);
                 QMetaObject::invokeMethod(
                     this, [this, image, photo] { emit photoLoaded(image, photo); },
                     Qt::QueuedConnection);

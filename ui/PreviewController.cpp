@@ -70,7 +70,7 @@ void PreviewController::onMotionChanged() {
     engine_.setMotion(session_.playbackMotion());
     last_requested_s_ = -1.0;
     // setMotion redraws the last requested time; a first request starts the preview.
-    if (!engine_.stats().requested) {
+    if (!engine_.hasRequest()) {
         refresh();
     }
 }

@@ -2,26 +2,17 @@
 
 #include <QMetaObject>
 #include <chrono>
-#include <opencv2/imgproc.hpp>
 
 #include "face/PhotoFit.h"
 #include "motion/ApplyFaceState.h"
 #include "motion/MotionEvaluator.h"
+#include "ui/PaintableImage.h"
 
 namespace ps::ui {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The renderer's BGR frame as the image the viewer paints, converted in one pass straight into
-// the QImage's own buffer (no second copy).
-QImage toPaintableImage(const cv::Mat& bgr) {
-    QImage image(bgr.cols, bgr.rows, QImage::Format_RGB32);
-    cv::Mat target(bgr.rows, bgr.cols, CV_8UC4, image.bits(), size_t(image.bytesPerLine()));
-    cv::cvtColor(bgr, target, cv::COLOR_BGR2BGRA);
-    return image;
-}
 
 QVector<QPointF> toPoints(const std::vector<glm::vec2>& landmarks) {
     QVector<QPointF> points;
@@ -187,14 +178,16 @@ void PreviewEngine::updateIdle() {
 
 void PreviewEngine::rerender() {
     if (has_request_) {
-        const quint64 requested = stats_.requested;
-        requestFrame(last_t_s_);
-        stats_.requested = requested;  // a redraw, not the viewer's request
+        schedule(last_t_s_);  // a redraw, not one of the viewer's requests
     }
 }
 
 void PreviewEngine::requestFrame(double t_s) {
     ++stats_.requested;
+    schedule(t_s);
+}
+
+void PreviewEngine::schedule(double t_s) {
     last_t_s_ = t_s;
     has_request_ = true;
     if (scene_ == nullptr || sources_ == nullptr) {

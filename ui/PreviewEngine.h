@@ -57,6 +57,8 @@ public:
     void requestFrame(double t_s);
 
     bool hasScene() const { return scene_ != nullptr; }
+    // Whether a frame was ever asked for (every change of photo, voice or motion redraws it).
+    bool hasRequest() const { return has_request_; }
     std::shared_ptr<const ps::PreviewScene> scene() const { return scene_; }
     std::shared_ptr<const ps::MotionSources> sources() const { return sources_; }
     // Whether the voice's motion is being made (the preview meanwhile uses the last one).
@@ -83,6 +85,8 @@ private:
         double frame_s = 0.04;
     };
     void submitPending();
+    // Puts the frame at t_s in the render slot (rendering now, or waiting, replacing a waiter).
+    void schedule(double t_s);
     void startRender(Request request);
     void remakeVoice();
     void updateIdle();

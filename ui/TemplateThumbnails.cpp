@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "motion/TemplatePreview.h"
+#include "ui/PaintableImage.h"
 
 namespace ps::ui {
 
@@ -26,9 +27,7 @@ QImage renderThumbnail(const ps::PreviewScene& scene, const ps::ExpressionTempla
         cv::resize(frame(box), small,
                    cv::Size(TemplateThumbnails::kSide_px, TemplateThumbnails::kSide_px), 0, 0,
                    cv::INTER_AREA);
-        const QImage view(small.data, small.cols, small.rows, static_cast<qsizetype>(small.step),
-                          QImage::Format_BGR888);
-        return view.convertToFormat(QImage::Format_RGB32);  // a deep copy, fast to paint
+        return toPaintableImage(small);
     } catch (...) {
         // OpenCV throws on what it cannot do; a missing picture shows the placeholder.
         return {};
