@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 #include <optional>
 
+#include "face/NetworkInput.h"
 #include "nn/GraphModel.h"
 
 namespace ps {
@@ -194,12 +195,7 @@ Result<BlazeFaceDetector> BlazeFaceDetector::create(const std::string& model_jso
         {kBoxes16, {1, 512, kBlazeFaceValuesPerAnchor}},
         {kBoxes8, {1, 384, kBlazeFaceValuesPerAnchor}}};
     for (const auto& [name, shape] : expected) {
-        const auto& outs = model->outputs();
-        const bool found = std::any_of(outs.begin(), outs.end(), [&](const nn::GraphPort& p) {
-            return p.name == name && p.shape.size() == shape.size() &&
-                   std::equal(shape.begin() + 1, shape.end(), p.shape.begin() + 1);
-        });
-        if (!found) {
+        if (!hasPort(model->outputs(), name, shape)) {
             return badInput(model_json_path, "not MediaPipe's 256x256 BlazeFace (no output " +
                                                  name + " of the expected shape)");
         }
@@ -209,13 +205,7 @@ Result<BlazeFaceDetector> BlazeFaceDetector::create(const std::string& model_jso
 
 std::vector<BlazeFaceBox> BlazeFaceDetector::run(const cv::Mat& input_bgr, float min_score) const {
     // The model takes RGB in [-1, 1] (MediaPipe's ImageToTensorCalculator range for it).
-    cv::Mat rgb;
-    cv::cvtColor(input_bgr, rgb, cv::COLOR_BGR2RGB);
-    nn::FloatTensor input;
-    input.shape = {1, kBlazeFaceInputPx, kBlazeFaceInputPx, 3};
-    input.data.resize(size_t(kBlazeFaceInputPx) * kBlazeFaceInputPx * 3);
-    cv::Mat as_float(kBlazeFaceInputPx, kBlazeFaceInputPx, CV_32FC3, input.data.data());
-    rgb.convertTo(as_float, CV_32FC3, 1.0 / 127.5, -1.0);
+    nn::FloatTensor input = rgbTensor(input_bgr, PixelRange::MinusOneToOne);
 
     std::map<std::string, nn::FloatTensor> outputs;
     std::string error;
@@ -373,7 +363,8 @@ std::optional<BlazeFaceBox> BlazeFaceDetector::refine(const cv::Mat& photo,
     return out;
 }
 
-std::vector<BlazeFaceDetection> BlazeFaceDetector::detect(const cv::Mat& photo_bgr) const {
+std::vector<BlazeFaceDetection> BlazeFaceDetector::detect(const cv::Mat& photo_bgr,
+                                                          FaceSearch what) const {
     if (photo_bgr.empty() || photo_bgr.depth() != CV_8U) {
         return {};
     }
@@ -382,25 +373,34 @@ std::vector<BlazeFaceDetection> BlazeFaceDetector::detect(const cv::Mat& photo_b
         const cv::Mat photo = bgrOf(photo_bgr);
         std::vector<BlazeFaceBox> found;
         const std::vector<double> scales = searchScales(photo.size());
-        std::vector<Pass> finer;
+        // The whole photo, upright and turned both ways (three runs).
         search(photo, {scales[0], 0.0f, 0, kMinScoreWhole}, &found);
-        for (size_t i = 1; i < scales.size(); ++i) {
-            const double step = scales[i] / scales[i - 1];
-            finer.push_back({scales[i], 0.0f,
-                             int(std::ceil(step * kSmallestModelFacePx)) + kTileMarginPx,
-                             kMinScoreExtra});
-            search(photo, finer.back(), &found);
-        }
-        // Turned copies of the whole photo always (two runs); of the finer tiles, which cost
-        // most, only when the upright search found nothing.
-        const bool upright_found = !found.empty();
+        bool upright_found = !found.empty();
         for (float angle : kRotationsDeg) {
             search(photo, {wholeTurnedScale(photo.size(), angle), angle, 0, kMinScoreExtra},
                    &found);
-            for (size_t i = 0; i < finer.size() && !upright_found; ++i) {
-                Pass turned = finer[i];
-                turned.angle_deg = angle;
-                search(photo, turned, &found);
+        }
+        // Then finer scales in tiles, which cost most. A face a scale misses for being too small
+        // is smaller than every face that scale can find, so when only the largest face is
+        // wanted the search stops at the first scale that found one. Turned tiles are searched
+        // only while the upright ones have found nothing: a rolled face among upright ones is
+        // rare, and four times the tiles would be the price.
+        for (size_t i = 1; i < scales.size(); ++i) {
+            if (what == FaceSearch::LargestFace && !found.empty()) {
+                break;
+            }
+            const double step = scales[i] / scales[i - 1];
+            Pass finer{scales[i], 0.0f, int(std::ceil(step * kSmallestModelFacePx)) + kTileMarginPx,
+                       kMinScoreExtra};
+            const size_t before = found.size();
+            search(photo, finer, &found);
+            upright_found = upright_found || found.size() > before;
+            for (float angle : kRotationsDeg) {
+                if (upright_found) {
+                    break;
+                }
+                finer.angle_deg = angle;
+                search(photo, finer, &found);
             }
         }
         const float iou = BlazeFaceThresholds().min_suppression_iou;

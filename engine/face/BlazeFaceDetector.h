@@ -35,6 +35,10 @@ struct BlazeFaceDetection {
     const cv::Point2f& point(BlazeFacePoint p) const { return points[size_t(p)]; }
 };
 
+// What a search looks for: every face (the default), or only the largest, which skips the finer
+// tiles of a large photo once a coarser look has found a face (a 12 MP photo's fit).
+enum class FaceSearch { AllFaces, LargestFace };
+
 // Holds the loaded network (immutable, shared by copies). detect() is const and safe to call
 // from several threads at once.
 class BlazeFaceDetector {
@@ -45,8 +49,10 @@ public:
     static Result<BlazeFaceDetector> create(const std::string& model_json_path);
 
     // All faces in an 8-bit photo (BGR, grey or BGRA), largest first; empty when there is none
-    // or the image is empty or not 8-bit.
-    std::vector<Detection> detect(const cv::Mat& photo_bgr) const;
+    // or the image is empty or not 8-bit. With FaceSearch::LargestFace the first is the same
+    // face, and smaller ones may be missing.
+    std::vector<Detection> detect(const cv::Mat& photo_bgr,
+                                  FaceSearch what = FaceSearch::AllFaces) const;
 
 private:
     explicit BlazeFaceDetector(std::shared_ptr<const nn::GraphModel> model);

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "face/FaceMesh.h"
+#include "face/NetworkInput.h"
 #include "nn/GraphModel.h"
 
 namespace ps {
@@ -14,18 +15,6 @@ namespace {
 constexpr char kInput[] = "input_1:0";
 constexpr char kMesh[] = "Identity_2:0";
 constexpr char kFaceFlag[] = "Identity_1:0";
-
-// The crop as the network reads it: RGB scaled to 0..1, NHWC.
-nn::FloatTensor inputTensor(const cv::Mat& crop_bgr) {
-    cv::Mat rgb;
-    cv::cvtColor(crop_bgr, rgb, cv::COLOR_BGR2RGB);
-    cv::Mat scaled;
-    rgb.convertTo(scaled, CV_32FC3, 1.0 / 255.0);
-    nn::FloatTensor tensor;
-    tensor.shape = {1, scaled.rows, scaled.cols, 3};
-    tensor.data.assign(scaled.ptr<float>(), scaled.ptr<float>() + scaled.total() * 3);
-    return tensor;
-}
 
 }  // namespace
 
@@ -52,12 +41,16 @@ Result<FaceLandmarker> FaceLandmarker::create(const std::string& model_json_path
     return landmarker;
 }
 
-Result<FaceLandmarks> FaceLandmarker::onePass(const cv::Mat& photo_bgr,
-                                              const FaceCrop& crop) const {
-    const cv::Mat pixels = crop.extract(photo_bgr, kInputSide_px);
+Result<FaceLandmarks> FaceLandmarker::onePass(const cv::Mat& photo_bgr, const FaceCrop& crop,
+                                              bool mirrored) const {
+    cv::Mat pixels = crop.extract(photo_bgr, kInputSide_px);
+    if (mirrored) {
+        cv::flip(pixels, pixels, 1);
+    }
     std::map<std::string, nn::FloatTensor> outputs;
     std::string error;
-    if (!model_->run({{kInput, inputTensor(pixels)}}, {kMesh, kFaceFlag}, &outputs, &error)) {
+    if (!model_->run({{kInput, rgbTensor(pixels, PixelRange::ZeroToOne)}}, {kMesh, kFaceFlag},
+                     &outputs, &error)) {
         return internalError(path_ + ": " + error);
     }
     const nn::FloatTensor& mesh = outputs[kMesh];
@@ -69,9 +62,15 @@ Result<FaceLandmarks> FaceLandmarker::onePass(const cv::Mat& photo_bgr,
     result.crop = crop;
     const float depth_scale = crop.side_px / float(kInputSide_px);
     result.points.reserve(kFaceVertexCount);
+    const FaceMesh& layout = FaceMesh::canonical();
     for (int i = 0; i < kFaceVertexCount; ++i) {
-        const float* p = &mesh.data[size_t(i) * 3];
-        const cv::Point2f photo = crop.toPhoto(p[0], p[1], kInputSide_px);
+        // In a mirrored crop the network's point for vertex i is the subject's other side.
+        const float* p = &mesh.data[size_t(mirrored ? layout.mirrorOf(i) : i) * 3];
+        // The network measures from the input's edge (pixel k spans k..k+1; a mirror maps u to
+        // 192 - u, which is what lines a mirrored answer's midline up with the plain one's),
+        // the crop from pixel centres.
+        const float u = (mirrored ? float(kInputSide_px) - p[0] : p[0]) - 0.5f;
+        const cv::Point2f photo = crop.toPhoto(u, p[1] - 0.5f, kInputSide_px);
         result.points.emplace_back(photo.x, photo.y, p[2] * depth_scale);
     }
     const std::vector<float>& flag = outputs[kFaceFlag].data;
@@ -82,17 +81,30 @@ Result<FaceLandmarks> FaceLandmarker::onePass(const cv::Mat& photo_bgr,
 }
 
 Result<FaceLandmarks> FaceLandmarker::landmarks(const cv::Mat& photo_bgr, const FaceCrop& crop,
-                                                int passes) const {
+                                                int passes, bool mirrored_too) const {
     if (photo_bgr.empty() || photo_bgr.type() != CV_8UC3 || !crop.isValid()) {
         return internalError("face landmarks need a colour photo and a face crop");
     }
-    Result<FaceLandmarks> result = onePass(photo_bgr, crop);
+    Result<FaceLandmarks> result = onePass(photo_bgr, crop, false);
     for (int pass = 1; pass < passes && result.ok(); ++pass) {
         const FaceCrop tighter = faceCropFromMesh(result->points);
         if (!tighter.isValid()) {
             break;
         }
-        result = onePass(photo_bgr, tighter);
+        result = onePass(photo_bgr, tighter, false);
+    }
+    if (mirrored_too && result.ok()) {
+        // The mirrored look at the crop the last pass chose, averaged with a plain look at the
+        // same crop, so both answers are of one view.
+        Result<FaceLandmarks> mirrored = onePass(photo_bgr, result->crop, true);
+        Result<FaceLandmarks> plain = onePass(photo_bgr, result->crop, false);
+        if (mirrored && plain) {
+            for (size_t i = 0; i < plain->points.size(); ++i) {
+                plain->points[i] = 0.5f * (plain->points[i] + mirrored->points[i]);
+            }
+            plain->confidence = std::min(plain->confidence, mirrored->confidence);
+            result = std::move(plain);
+        }
     }
     return result;
 }

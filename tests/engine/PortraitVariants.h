@@ -71,10 +71,25 @@ inline Variant pasted(const cv::Mat& src, cv::Size canvas, cv::Point at, double 
     return v;
 }
 
-// The copy named `name`: "original", "mirrored", "rolled +15", "rolled -15", "scaled 40%",
-// "scaled 200%", "off-centre", "darker" or "brighter".
-inline Variant make(const QString& name) {
-    const cv::Mat src = portrait();
+// The portrait enlarged `factor` times and cut to `side` pixels square around `centre` (portrait
+// pixels): a face that fills the frame.
+inline Variant filling(const cv::Mat& src, double factor, cv::Point2f centre, int side) {
+    Variant v = scaled(src, factor);
+    const cv::Point2f c = apply(v.map, centre);
+    const cv::Rect cut(int(c.x) - side / 2, int(c.y) - side / 2, side, side);
+    v.image = v.image(cut & cv::Rect(cv::Point(0, 0), v.image.size())).clone();
+    v.map(0, 2) -= cut.x;
+    v.map(1, 2) -= cut.y;
+    return v;
+}
+
+// The copy named `name`: "original", "mirrored", "rolled +15", "rolled -15", "rolled +30",
+// "rolled -30", "scaled 40%", "scaled 200%", "face fills the frame", "off-centre", "darker" or
+// "brighter".
+// Made from the sample portrait unless another is given ("face fills the frame" is the sample's
+// face only).
+inline Variant make(const QString& name, const cv::Mat& source = cv::Mat()) {
+    const cv::Mat src = source.empty() ? portrait() : source;
     if (name == "mirrored") {
         Variant v;
         cv::flip(src, v.image, 1);
@@ -87,6 +102,16 @@ inline Variant make(const QString& name) {
     }
     if (name == "rolled -15") {
         return rolled(src, -15.0);
+    }
+    if (name == "rolled +30") {
+        return rolled(src, 30.0);
+    }
+    if (name == "rolled -30") {
+        return rolled(src, -30.0);
+    }
+    if (name == "face fills the frame") {
+        // Her face, about 85 px across, becomes about 500 px of a 640 px frame.
+        return filling(src, 6.0, cv::Point2f(224.0f, 135.0f), 640);
     }
     if (name == "scaled 40%") {
         return scaled(src, 0.4);

@@ -9,11 +9,11 @@
 #include <thread>
 #include "PortraitVariants.h"
 
+#include "SampleMarks.h"
 #include "face/BlazeFaceAnchors.h"
 #include "face/BlazeFaceDecoder.h"
 #include "face/BlazeFaceDetector.h"
 #include "face/ModelFiles.h"
-#include "face/PhotoFit.h"
 
 using ps::BlazeFaceDetection;
 using ps::BlazeFacePoint;
@@ -232,7 +232,7 @@ private slots:
 
 private:
     std::optional<ps::BlazeFaceDetector> detector_;
-    FacePoints truth_;  // the portrait's eyes and nose from the fitted face mesh
+    FacePoints truth_;  // the portrait's pupils and nose tip, marked by hand
     std::optional<BlazeFaceDetection> original_;
 };
 
@@ -243,15 +243,9 @@ void TestBlazeFace::initTestCase() {
     QVERIFY2(detector.ok(), detector ? "" : detector.error().message.c_str());
     detector_.emplace(std::move(detector.value()));
 
-    // The reference: the mesh fitted by the Haar detector and the feature locator, its eye
-    // corners 33/133 and 362/263 and nose tip 1 (DESIGN.md).
-    auto fit = ps::fitLargestFace(photo, "astronaut.png");
-    QVERIFY2(fit.ok(), fit ? "" : fit.error().message.c_str());
-    const auto& lm = fit->report.fit.landmarks2d;
-    const auto mid = [&](int a, int b) {
-        return cv::Point2f((lm[a].x + lm[b].x) / 2, (lm[a].y + lm[b].y) / 2);
-    };
-    truth_ = {mid(33, 133), mid(362, 263), cv::Point2f(lm[1].x, lm[1].y)};
+    // The reference: the pupils and the nose's tip marked by hand.
+    const ps::test::MarkedPoints& marks = ps::test::kAstronautMarks;
+    truth_ = {marks.right_eye, marks.left_eye, marks.nose};
 }
 
 void TestBlazeFace::cleanupTestCase() {
