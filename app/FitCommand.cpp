@@ -10,7 +10,6 @@
 
 #include "ArgumentParser.h"
 #include "CommandLine.h"
-#include "face/FaceDetector.h"
 #include "face/FaceFitJson.h"
 #include "face/FaceMesh.h"
 #include "face/FaceOverlay.h"
@@ -96,8 +95,8 @@ int runFitCommand(const std::vector<std::string>& args) {
     if (!fitted) {
         return failWith(fitted.error());
     }
-    const std::vector<DetectedFace>& faces = fitted->faces;
-    const DetectedFace& face = faces.front();
+    const std::vector<BlazeFaceDetection>& faces = fitted->faces;
+    const BlazeFaceDetection& face = faces.front();
     const FaceFit* fit = &fitted->report.fit;
 
     // Everything that can fail without touching the disk happens before anything is written.
@@ -127,10 +126,10 @@ int runFitCommand(const std::vector<std::string>& args) {
                     int(std::lround(box.y)), int(std::lround(box.width)),
                     int(std::lround(box.height)));
     }
-    std::printf("wrote %s (face at %d,%d %dx%d, roll %.1f deg, %d image features)\n",
+    std::printf("wrote %s (face at %d,%d %dx%d, roll %.1f deg, landmark confidence %.2f)\n",
                 output.c_str(), int(std::lround(face.box.x)), int(std::lround(face.box.y)),
                 int(std::lround(face.box.width)), int(std::lround(face.box.height)),
-                double(face.roll_deg), fitted->report.feature_count);
+                double(face.roll_deg), double(fitted->report.landmarks.confidence));
     if (overlay) {
         std::printf("wrote %s\n", overlay->c_str());
     }

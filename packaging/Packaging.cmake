@@ -22,8 +22,6 @@ install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
 # Data compiled into the program keeps its licence beside the program.
 install(FILES ${PROJECT_SOURCE_DIR}/resources/face_mesh/LICENSE.Apache-2.0
         DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME LICENSE.mediapipe-face-mesh)
-install(FILES ${PROJECT_SOURCE_DIR}/resources/haarcascades/LICENSE
-        DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME LICENSE.opencv-haarcascades)
 
 if(UNIX AND NOT APPLE)
     install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/studio.portrait.PortraitStudio.desktop
@@ -59,7 +57,7 @@ else()
     # Runtime libraries are found from the binary's links, so the package always matches the
     # build it came from.
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "opencv-data, fonts-noto-cjk")
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
 endif()
 
 include(CPack)

@@ -23,8 +23,8 @@ packages=(
     # Qt 6 with Linguist tools and Qt's own translations
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libgl-dev
-    # LibTorch (CPU), OpenCV with its Haar cascades, FFmpeg's libraries and tools
-    libtorch-dev libopencv-dev opencv-data
+    # LibTorch (CPU), OpenCV, FFmpeg's libraries and tools
+    libtorch-dev libopencv-dev
     libavcodec-dev libavformat-dev libavutil-dev libswresample-dev libswscale-dev ffmpeg
     # audio playback, node graph overlay, maths, speech synthesis, JSON
     portaudio19-dev libimgui-dev libglm-dev espeak-ng libespeak-ng-dev nlohmann-json3-dev

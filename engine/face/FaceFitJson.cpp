@@ -43,6 +43,16 @@ bool allFinite(const FaceFit& fit) {
             return false;
         }
     }
+    for (const glm::vec3& d : fit.shape_detail_cm) {
+        if (!finite3(d)) {
+            return false;
+        }
+    }
+    for (const glm::vec3& c : fit.iris_centres_cm) {
+        if (!finite3(c)) {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -82,6 +92,20 @@ std::string faceFitToJson(const FaceFit& fit) {
                     {"translation", vec3Json(fit.pose.translation, 1e-6)}};
     root["blendshapes"] = std::move(blendshapes);
     root["identity"] = std::move(identity);
+    if (!fit.shape_detail_cm.empty()) {
+        json detail = json::array();
+        for (const glm::vec3& d : fit.shape_detail_cm) {
+            detail.push_back(vec3Json(d, 1e-5));
+        }
+        root["shape_detail_cm"] = std::move(detail);
+    }
+    if (!fit.iris_centres_cm.empty()) {
+        json irises = json::array();
+        for (const glm::vec3& c : fit.iris_centres_cm) {
+            irises.push_back(vec3Json(c, 1e-5));
+        }
+        root["iris_centres_cm"] = std::move(irises);
+    }
     root["landmarks2d"] = std::move(landmarks);
     return root.dump(1);
 }
@@ -136,6 +160,28 @@ Result<FaceFit> faceFitFromJson(const std::string& text, const std::string& sour
                     source, "\"identity\": \"" + name + "\" is not an identity mode with a number");
             }
             fit.identity[found] = value.get<float>();
+        }
+    }
+    if (root.contains("shape_detail_cm")) {
+        // Optional: fits from fewer points, and files from before the face networks, have none.
+        const json& detail = root["shape_detail_cm"];
+        if (!detail.is_array() || detail.size() != size_t(kFaceVertexCount)) {
+            return badInput(source, "\"shape_detail_cm\" must hold 468 [x, y, z] offsets");
+        }
+        fit.shape_detail_cm.resize(kFaceVertexCount);
+        for (size_t i = 0; i < detail.size(); ++i) {
+            if (!readVec3(detail[i], &fit.shape_detail_cm[i])) {
+                return badInput(source, "\"shape_detail_cm\" must hold 468 [x, y, z] offsets");
+            }
+        }
+    }
+    if (root.contains("iris_centres_cm")) {
+        const json& irises = root["iris_centres_cm"];
+        fit.iris_centres_cm.resize(2);
+        if (!irises.is_array() || irises.size() != 2 ||
+            !readVec3(irises[0], &fit.iris_centres_cm[0]) ||
+            !readVec3(irises[1], &fit.iris_centres_cm[1])) {
+            return badInput(source, "\"iris_centres_cm\" must hold 2 [x, y, z] points");
         }
     }
     const json& landmarks = root.contains("landmarks2d") ? root["landmarks2d"] : json();

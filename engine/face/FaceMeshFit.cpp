@@ -3,7 +3,12 @@
 #include <bitset>
 #include <cmath>
 
+#include <glm/geometric.hpp>
+
+#include "face/Camera.h"
 #include "face/FaceMesh.h"
+#include "face/HeadPose.h"
+#include "face/IrisCentres.h"
 #include "face/LandmarkFit.h"
 
 namespace ps {
@@ -24,24 +29,52 @@ std::bitset<kBlendshapeCount> observableExpressions() {
     return free;
 }
 
-// Priors in proportion to the face's size, as the photo fit's: each is the pixel error, as a
-// fraction of the eye distance, that a coefficient of 1 must remove to be worth it. With 468
-// points the evidence is strong, so the priors only keep the problem well posed.
+// Priors in proportion to the face's size and to the number of points, so that a small and a
+// large copy of one photo fit alike and 468 points do not drown them: each is the root-mean-square
+// error over the points, as a fraction of the eye distance, that a coefficient of 1 must remove
+// to be worth it. Weaker priors let the few smooth identity modes and the 52 shapes chase the
+// network's last pixel with absurd values (on the sample, a face 6 units shorter, jawForward and
+// eyeWide at full strength with eyeSquint); these keep every value plausible, and the shape
+// detail takes up what they leave (under a pixel or two at the key points: TestPhotoFit).
 LandmarkFitOptions meshFitOptions(float eye_distance_px) {
     const auto px2 = [eye_distance_px](double fraction) {
-        return float(fraction * fraction * eye_distance_px * eye_distance_px);
+        return float(kFaceVertexCount * fraction * fraction * eye_distance_px * eye_distance_px);
     };
     LandmarkFitOptions options;
-    options.identity_prior_px2 = px2(0.02);
-    options.expression_prior_px2 = px2(0.04);
-    options.symmetry_prior_px2 = px2(0.05);
+    options.identity_prior_px2 = px2(0.01);
+    options.expression_prior_px2 = px2(0.02);
+    options.symmetry_prior_px2 = px2(0.025);
     options.free_expressions = observableExpressions();
     return options;
 }
 
+// The most a vertex's shape detail may move it: about 3 mm, a few pixels on a portrait. More
+// than that is the network's mistake (a point slid along an edge), not the person.
+constexpr float kMaxDetailCm = 0.3f;
+
+// The offsets, in face-local cm, that move each fitted vertex across the view (at its own
+// depth) onto the network's point: the person's shape where the identity modes cannot follow it.
+std::vector<glm::vec3> shapeDetail(const FaceFit& fit, const FaceLandmarks& landmarks) {
+    const PerspectiveCamera camera;
+    const glm::quat to_local = glm::inverse(toQuat(fit.pose));
+    std::vector<glm::vec3> detail(fit.vertices.size(), glm::vec3(0.0f));
+    for (size_t i = 0; i < detail.size(); ++i) {
+        const glm::vec3& v = fit.vertices[i];
+        const glm::vec2 target(landmarks.points[i].x, landmarks.points[i].y);
+        glm::vec3 offset = to_local * (camera.unproject(target, v.z, fit.image_size) - v);
+        const float length = glm::length(offset);
+        if (length > kMaxDetailCm) {
+            offset *= kMaxDetailCm / length;
+        }
+        detail[i] = offset;
+    }
+    return detail;
+}
+
 }  // namespace
 
-Result<FaceFit> fitToFaceMesh(const FaceLandmarks& landmarks, cv::Size image_size) {
+Result<FaceFit> fitToFaceMesh(const FaceLandmarks& landmarks, cv::Size image_size,
+                              const IrisLandmarks* irises) {
     if (landmarks.points.size() != size_t(kFaceVertexCount)) {
         return Error{
             ErrorKind::BadInput,
@@ -57,7 +90,16 @@ Result<FaceFit> fitToFaceMesh(const FaceLandmarks& landmarks, cv::Size image_siz
     const glm::vec3 left = 0.5f * (landmarks.points[landmark::kLeftEyeOuter] +
                                    landmarks.points[landmark::kLeftEyeInner]);
     const float eye_distance = std::hypot(left.x - right.x, left.y - right.y);
-    return fitToLandmarks(targets, image_size, meshFitOptions(eye_distance));
+    Result<FaceFit> fit = fitToLandmarks(targets, image_size, meshFitOptions(eye_distance));
+    if (!fit) {
+        return fit;
+    }
+    if (irises != nullptr) {
+        setIrisCentres(*fit, *irises);
+    }
+    fit->shape_detail_cm = shapeDetail(*fit, landmarks);
+    updateFaceFit(*fit);
+    return fit;
 }
 
 }  // namespace ps

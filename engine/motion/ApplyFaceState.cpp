@@ -32,9 +32,10 @@ bool isSpeechShape(Blendshape shape) {
     }
 }
 
-float lipsTogetherClose(const IdentityCoefficients& identity) {
+float lipsTogetherClose(const FaceFit& photo_fit) {
     const BlendshapeBasis& basis = BlendshapeBasis::canonical();
-    const std::vector<glm::vec3> neutral = faceLocalVertices(identity, BlendshapeWeights{});
+    const std::vector<glm::vec3> neutral =
+        faceLocalVertices(photo_fit.identity, BlendshapeWeights{}, photo_fit.shape_detail_cm);
     const std::vector<glm::vec3>& close = basis.deltas(Blendshape::MouthClose);
     const float gap = neutral[landmark::kUpperInnerLip].y - neutral[landmark::kLowerInnerLip].y;
     const float per_unit = close[landmark::kLowerInnerLip].y - close[landmark::kUpperInnerLip].y;
@@ -44,7 +45,7 @@ float lipsTogetherClose(const IdentityCoefficients& identity) {
 FaceFit applyFaceState(const FaceFit& photo_fit, const FaceState& state) {
     FaceFit target = photo_fit;
     const float speaking = std::clamp(state.speech, 0.0f, 1.0f);
-    const float lips_together = lipsTogetherClose(photo_fit.identity);
+    const float lips_together = lipsTogetherClose(photo_fit);
     for (int i = 0; i < kBlendshapeCount; ++i) {
         const float photo = photo_fit.expression[size_t(i)];
         float moved = state.weights[size_t(i)];

@@ -21,8 +21,9 @@ namespace ps {
 // or presses the lips, and the tongue); the rest add to the photo's expression.
 bool isSpeechShape(Blendshape shape);
 
-// The mouthClose weight that brings the neutral lips of a face with `identity` together.
-float lipsTogetherClose(const IdentityCoefficients& identity);
+// The mouthClose weight that brings the neutral lips of the face fitted to a photo (its identity
+// and shape detail, without the photo's expression) together.
+float lipsTogetherClose(const FaceFit& photo_fit);
 
 FaceFit applyFaceState(const FaceFit& photo_fit, const FaceState& state);
 

@@ -58,7 +58,7 @@ void TestApplyFaceState::voiceOwnsTheMouthOnlyWhileSpeaking() {
     state.weights[size_t(Blendshape::MouthClose)] = 0.1f;
     state.speech = 1.0f;
     QCOMPARE(weight(applyFaceState(photo, state), Blendshape::JawOpen), 0.5f);
-    const float together = lipsTogetherClose(photo.identity);
+    const float together = lipsTogetherClose(photo);
     QCOMPARE(weight(applyFaceState(photo, state), Blendshape::MouthClose), 0.1f + together);
     state.speech = 0.0f;
     QCOMPARE(weight(applyFaceState(photo, state), Blendshape::JawOpen), 0.2f);
@@ -76,12 +76,13 @@ void TestApplyFaceState::speechAtRestHasTheLipsTogether() {
     updateFaceFit(photo);
     // The inner lips' gap in the face's own vertical (cm): 0 where they meet.
     const auto gap = [](const FaceFit& fit) {
-        const std::vector<glm::vec3> v = faceLocalVertices(fit.identity, fit.expression);
+        const std::vector<glm::vec3> v =
+            faceLocalVertices(fit.identity, fit.expression, fit.shape_detail_cm);
         return v[landmark::kUpperInnerLip].y - v[landmark::kLowerInnerLip].y;
     };
     FaceState state;
     state.speech = 1.0f;
-    const float together = lipsTogetherClose(photo.identity);
+    const float together = lipsTogetherClose(photo);
     const float rest = gap(applyFaceState(photo, state));
     state.weights[size_t(Blendshape::JawOpen)] = 0.3f;
     const float open = gap(applyFaceState(photo, state));

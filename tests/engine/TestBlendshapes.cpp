@@ -2,11 +2,13 @@
 // left/right mirroring, locality, and that the shapes that matter most (blink, jaw, smile, lips)
 // move the landmarks the way their names say, by believable amounts in cm.
 #include <QtTest>
+
 #include <cmath>
 #include <glm/geometric.hpp>
 
 #include "face/Blendshapes.h"
 #include "face/ContactSheet.h"
+#include "face/FaceContours.h"
 #include "face/FaceFit.h"
 #include "face/FaceMesh.h"
 
@@ -75,6 +77,7 @@ private slots:
     void browsMoveWhereTheirNamesSay();
     void evaluateAddsWeightedDeltas();
     void mouthCloseStopsWhereTheLipsMeet();
+    void blinkAndMouthCloseShutWhateverElseTheFaceDoes();
     void contactSheetHasATilePerShape();
 };
 
@@ -319,6 +322,53 @@ void TestBlendshapes::mouthCloseStopsWhereTheLipsMeet() {
     QVERIFY(std::abs(gap(0.0f, 1.0f)) < 1e-3f);  // closed, not pushed through
     QVERIFY(std::abs(gap(0.6f, 1.0f)) < 1e-3f);  // an open jaw with closed lips
     QVERIFY(gap(0.6f, 0.3f) > 0.2f);             // a weak mouthClose leaves them apart
+}
+
+void TestBlendshapes::blinkAndMouthCloseShutWhateverElseTheFaceDoes() {
+    // A photo's fit may hold an eye wide, a shrugged upper lip and shape detail along the lids
+    // and lips that the shapes' offsets were not made for; a blink of 1 must still shut each eye
+    // along its whole margin, and a full mouthClose meet the lips at every pair.
+    ps::BlendshapeWeights w{};
+    w[size_t(ps::Blendshape::EyeWideLeft)] = 0.8f;
+    w[size_t(ps::Blendshape::EyeSquintRight)] = 0.4f;
+    w[size_t(ps::Blendshape::MouthShrugUpper)] = 0.6f;
+    w[size_t(ps::Blendshape::MouthSmileLeft)] = 0.7f;
+    w[size_t(ps::Blendshape::JawOpen)] = 0.3f;
+    std::vector<glm::vec3> detail(ps::kFaceVertexCount, glm::vec3(0.0f));
+    for (int i : {160, 387, 82, 312}) {
+        detail[size_t(i)] = {0.02f, 0.06f, 0.0f};  // an upper lid and upper lip a little higher
+    }
+    for (int i : {153, 380, 87, 317}) {
+        detail[size_t(i)] = {0.0f, -0.05f, 0.01f};
+    }
+    const ps::IdentityCoefficients identity{};
+    const auto widest = [&](const ps::BlendshapeWeights& weights, const auto& loop) {
+        const std::vector<glm::vec3> v = ps::faceLocalVertices(identity, weights, detail);
+        float most = 0.0f;
+        const size_t n = loop.size();
+        for (size_t k = 1; k < n / 2; ++k) {
+            most = std::max(most, glm::distance(v[size_t(loop[n - k])], v[size_t(loop[k])]));
+        }
+        return most;
+    };
+    QVERIFY(widest(w, ps::contour::kLeftEye) > 0.5f);  // open before
+    QVERIFY(widest(w, ps::contour::kInnerLips) > 0.3f);
+    ps::BlendshapeWeights shut = w;
+    shut[size_t(ps::Blendshape::EyeBlinkLeft)] = 1.0f;
+    shut[size_t(ps::Blendshape::EyeBlinkRight)] = 1.0f;
+    shut[size_t(ps::Blendshape::MouthClose)] = 1.0f;
+    qInfo("widest gaps when shut: right eye %.4f, left eye %.4f, lips %.4f cm",
+          widest(shut, ps::contour::kRightEye), widest(shut, ps::contour::kLeftEye),
+          widest(shut, ps::contour::kInnerLips));
+    QVERIFY(widest(shut, ps::contour::kRightEye) < 1e-3f);
+    QVERIFY(widest(shut, ps::contour::kLeftEye) < 1e-3f);
+    QVERIFY(widest(shut, ps::contour::kInnerLips) < 1e-3f);
+    // Half a blink is half way, not shut.
+    ps::BlendshapeWeights half = w;
+    half[size_t(ps::Blendshape::EyeBlinkLeft)] = 0.5f;
+    const float open_left = widest(w, ps::contour::kLeftEye);
+    QVERIFY(widest(half, ps::contour::kLeftEye) > 0.3f * open_left);
+    QVERIFY(widest(half, ps::contour::kLeftEye) < 0.7f * open_left);
 }
 
 void TestBlendshapes::contactSheetHasATilePerShape() {

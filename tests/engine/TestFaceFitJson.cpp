@@ -40,6 +40,7 @@ class TestFaceFitJson : public QObject {
 private slots:
     void writesTheDocumentedKeys();
     void roundTrips();
+    void roundTripsTheShapeDetail();
     void rejectsFilesThatAreNotFits_data();
     void rejectsFilesThatAreNotFits();
     void failedWriteKeepsTheExistingFile();
@@ -100,6 +101,42 @@ void TestFaceFitJson::roundTrips() {
         worst = std::max(worst, glm::distance(back->landmarks2d[i], fit.landmarks2d[i]));
     }
     QVERIFY2(worst < 1e-2f, qPrintable(QString::number(worst)));
+}
+
+void TestFaceFitJson::roundTripsTheShapeDetail() {
+    // A fit to Face Mesh's points carries the person's shape beyond the identity modes and the
+    // irises; without them a fit read back would not land on the points it was written with.
+    FaceFit fit = sampleFit();
+    QVERIFY(!QJsonDocument::fromJson(QByteArray::fromStdString(faceFitToJson(fit)))
+                 .object()
+                 .contains("shape_detail_cm"));  // none: the key is left out
+    fit.shape_detail_cm.assign(kFaceVertexCount, glm::vec3(0.0f));
+    fit.shape_detail_cm[landmark::kChin] = {0.0f, -0.25f, 0.05f};
+    fit.shape_detail_cm[landmark::kMouthRight] = {-0.1f, 0.02f, 0.0f};
+    fit.iris_centres_cm = {{-3.1f, 2.8f, 3.5f}, {3.2f, 2.7f, 3.5f}};
+    updateFaceFit(fit);
+    const glm::vec2 plain_chin = sampleFit().landmarks2d[landmark::kChin];
+    QVERIFY(glm::distance(fit.landmarks2d[landmark::kChin], plain_chin) > 1.0f);
+    const QString path = dir_.filePath("detail.json");
+    QVERIFY(writeFaceFit(path.toStdString(), fit).ok());
+    const Result<FaceFit> back = readFaceFit(path.toStdString());
+    QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+    QCOMPARE(back->shape_detail_cm.size(), size_t(kFaceVertexCount));
+    QVERIFY(glm::distance(back->shape_detail_cm[landmark::kChin],
+                          fit.shape_detail_cm[landmark::kChin]) < 1e-4f);
+    QVERIFY(glm::distance(back->landmarks2d[landmark::kChin], fit.landmarks2d[landmark::kChin]) <
+            1e-2f);
+    QCOMPARE(back->iris_centres_cm.size(), size_t(2));
+    QVERIFY(glm::distance(back->iris_centres_cm[1], fit.iris_centres_cm[1]) < 1e-4f);
+    // A detail list of the wrong length is refused, naming the file.
+    QJsonObject root = QJsonDocument::fromJson(readAll(path)).object();
+    QJsonArray detail = root["shape_detail_cm"].toArray();
+    detail.removeLast();
+    root["shape_detail_cm"] = detail;
+    const Result<FaceFit> cut =
+        faceFitFromJson(QJsonDocument(root).toJson().toStdString(), "cut.json");
+    QVERIFY(!cut.ok());
+    QVERIFY(QString::fromStdString(cut.error().message).startsWith("cut.json: "));
 }
 
 void TestFaceFitJson::rejectsFilesThatAreNotFits_data() {
