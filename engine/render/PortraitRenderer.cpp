@@ -7,6 +7,7 @@
 
 #include "face/FaceContours.h"
 #include "face/FaceMesh.h"
+#include "face/PersonSegmenter.h"
 #include "render/EyeOpenings.h"
 #include "render/FoldEdges.h"
 #include "render/PixelSampling.h"
@@ -28,6 +29,15 @@ constexpr float kStillRingScale = 1.7f;
 // The head's centre sits this far behind the face's mean depth (cm), so the ring turns with the
 // skull rather than with the face's surface.
 constexpr float kHeadCentreDepthCm = 5.0f;
+// The segmenter looks at a square this much wider than the region, centred on it: head and
+// shoulders, the framing its selfie network was trained on, at a finer scale than the whole
+// photo of a small face would give.
+constexpr float kSegmentationMargin = 1.25f;
+// A mask's faint tails (a few percent on the backdrop beside hair) would blend a trace of the
+// moving warp into the still background, and its near-certain parts a trace of the background
+// into the person; below and above these the person is taken as absent and whole.
+constexpr float kSurelyBackground = 0.05f;
+constexpr float kSurelyPerson = 0.95f;
 
 cv::Point2f toPoint(const glm::vec2& p) {
     return {p.x, p.y};
@@ -111,6 +121,70 @@ void retreatIntoLips(const std::vector<cv::Point2f>& target, cv::Point2f target_
 }  // namespace
 
 Result<PortraitRenderer> PortraitRenderer::create(const cv::Mat& photo_bgr, const FaceFit& source) {
+    Result<PortraitRenderer> r = rig(photo_bgr, source);
+    if (!r) {
+        return r;
+    }
+    Result<const PersonSegmenter*> segmenter = personSegmenter();
+    if (segmenter) {
+        const cv::Rect crop = r->segmentationCrop();
+        Result<cv::Mat> mask = (*segmenter)->segment(photo_bgr(crop));
+        if (mask) {
+            r->usePersonMask((*mask)(r->region_ - crop.tl()));
+        }
+    }
+    return r;
+}
+
+Result<PortraitRenderer> PortraitRenderer::create(const cv::Mat& photo_bgr, const FaceFit& source,
+                                                  const cv::Mat& person_mask) {
+    if (!person_mask.empty() &&
+        (person_mask.size() != photo_bgr.size() || person_mask.type() != CV_32FC1)) {
+        return Error{ErrorKind::BadInput,
+                     "the person mask is not a one-channel float image of the photo's size"};
+    }
+    Result<PortraitRenderer> r = rig(photo_bgr, source);
+    if (r && !person_mask.empty()) {
+        r->usePersonMask(person_mask(r->region_));
+    }
+    return r;
+}
+
+cv::Rect PortraitRenderer::segmentationCrop() const {
+    const int side =
+        int(std::lround(kSegmentationMargin * std::max(region_.width, region_.height)));
+    const cv::Point centre = (region_.tl() + region_.br()) / 2;
+    const cv::Rect square(centre.x - side / 2, centre.y - side / 2, side, side);
+    return square & cv::Rect(cv::Point(0, 0), photo_.size());
+}
+
+void PortraitRenderer::usePersonMask(const cv::Mat& mask) {
+    // 0..1 stretched so that kSurelyBackground is 0 and kSurelyPerson 255.
+    const double scale = 255.0 / (kSurelyPerson - kSurelyBackground);
+    cv::Mat person;
+    mask.convertTo(person, CV_8U, scale, -kSurelyBackground * scale);
+    // The fitted face is the person whatever the network says: if it missed part of a face (a
+    // painting, a mask, an odd light), that part would stay behind as the head turns.
+    std::vector<cv::Point> oval;
+    constexpr int kShift = 4;  // sub-pixel outline, anti-aliased
+    for (int i : contour::kFaceOval) {
+        const glm::vec2 p = source_.landmarks2d[size_t(i)] - glm::vec2(region_.x, region_.y);
+        oval.emplace_back(int(std::lround(p.x * (1 << kShift))),
+                          int(std::lround(p.y * (1 << kShift))));
+    }
+    cv::Mat face = cv::Mat::zeros(person.size(), CV_8UC1);
+    cv::fillPoly(face, std::vector<std::vector<cv::Point>>{oval}, cv::Scalar(255), cv::LINE_AA,
+                 kShift);
+    cv::max(person, face, person);
+    // Grown by about two of the network's pixels at the scale it saw this part of the photo:
+    // its outline is that soft, and the colours inside it are part hair, part backdrop.
+    const cv::Rect crop = segmentationCrop();
+    const int grow_px = std::max(2, int(std::ceil(2.0 * std::max(crop.width, crop.height) /
+                                                  PersonSegmenter::kInputSide_px)));
+    person_ = PersonLayer(photo_(region_), person, grow_px);
+}
+
+Result<PortraitRenderer> PortraitRenderer::rig(const cv::Mat& photo_bgr, const FaceFit& source) {
     if (photo_bgr.empty() || photo_bgr.type() != CV_8UC3) {
         return Error{ErrorKind::BadInput, "the renderer needs an 8-bit BGR photo"};
     }
@@ -131,7 +205,8 @@ Result<PortraitRenderer> PortraitRenderer::create(const cv::Mat& photo_bgr, cons
 
     // The head ring: each outline vertex pushed out from the head's centre, in the face's own
     // frame, so the ring turns with the head in 3D.
-    const std::vector<glm::vec3> local = faceLocalVertices(source.identity, source.expression);
+    const std::vector<glm::vec3> local =
+        faceLocalVertices(source.identity, source.expression, source.shape_detail_cm);
     glm::vec3 centre(0.0f);
     for (const glm::vec3& v : local) {
         centre += v;
@@ -299,6 +374,14 @@ Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* unco
     closeCrossedOpening(contour::kRightEye, down, dst);
     closeCrossedOpening(contour::kLeftEye, down, dst);
     retreatIntoLips(dst, down, src, source_down);
+    // The person layer covers the region alone, so it is read in the region's own pixels.
+    const bool layered = !person_.empty();
+    if (layered) {
+        const cv::Point2f origin(float(region_.x), float(region_.y));
+        for (cv::Point2f& p : src) {
+            p -= origin;
+        }
+    }
 
     // One set of maps per thread, kept between frames: no allocation per frame.
     thread_local RemapMaps maps;
@@ -375,7 +458,18 @@ Status PortraitRenderer::render(const FaceFit& target, cv::Mat& frame, int* unco
         *uncovered = cv::countNonZero(xy[0] == kUnreached);
     }
     cv::Mat out = frame(region_);
-    cv::remap(photo_, out, maps.whole, maps.fraction, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    if (layered) {
+        // The person and its mask warped alike, so they stay in register, then laid over the
+        // still background.
+        thread_local cv::Mat warped;
+        cv::remap(person_.layer(), warped, maps.whole, maps.fraction, cv::INTER_LINEAR,
+                  cv::BORDER_REPLICATE);
+        person_.layOverPlate(warped, out);
+    } else {
+        cv::remap(photo_, out, maps.whole, maps.fraction, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    }
+    // After the background is laid: a fold's edge between hair and backdrop blends the colours
+    // the frame shows.
     smoothFoldEdges(edges_, all_triangles_, hidden, dst, frame, region_);
     mouth_.draw(photo_, target.landmarks2d, frame, region_);
     drawEyeOpenings(photo_, source_.landmarks2d, target.landmarks2d, frame, region_);

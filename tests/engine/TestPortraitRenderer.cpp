@@ -1,7 +1,8 @@
 // The real-time renderer on the sample portrait: a target equal to the photo's own fit gives the
 // photo back, moved landmarks move the face, the mouth darkens as the jaw opens, a blink covers
-// the iris, and no pose in the studio's range leaves a pixel unwritten. With PS_TEST_ARTIFACTS
-// set it writes the contact sheet a person judges (issue 4).
+// the iris, no pose in the studio's range leaves a pixel unwritten, and with the person mask the
+// backdrop away from the person stays exactly still as the head turns. With PS_TEST_ARTIFACTS
+// set it writes the contact sheet a person judges (issue 4) and the background's frames.
 #include <QtTest>
 #include <cmath>
 #include <future>
@@ -84,6 +85,9 @@ cv::Mat maskOf(cv::Size size, const std::vector<cv::Point2f>& polygon) {
 }
 
 // Pixels under `mask` darker than `level` (an iris against the white of the eye and skin).
+// How much redder than blue a pixel may be and still count as a tooth.
+constexpr int kTeethMaxRedOverBlue = 35;
+
 int darkInside(const cv::Mat& bgr, const cv::Mat& mask, int level) {
     cv::Mat grey;
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
@@ -120,7 +124,13 @@ private slots:
     void everyPoseCoversEveryPixel();
     void threadsRenderTheSameFrame();
     void rejectsAMismatchedTarget();
+    void findsThePersonByItself();
+    void backgroundStaysStillAsTheHeadTurns_data();
+    void backgroundStaysStillAsTheHeadTurns();
+    void aWholePersonMaskIsThePlainWarp();
+    void theStillBackgroundFillsThePerson();
     void contactSheet();
+    void backgroundFrames();
 
 private:
     // The sample rendered with its lips closed, and a renderer that takes that frame as its
@@ -129,7 +139,8 @@ private:
 
     cv::Mat photo_;
     FaceFit fit_;
-    std::optional<PortraitRenderer> renderer_;
+    std::optional<PortraitRenderer> renderer_;  // with the person found by the segmenter
+    std::optional<PortraitRenderer> maskless_;  // without a person mask: the rings alone
 };
 
 void TestPortraitRenderer::initTestCase() {
@@ -141,6 +152,9 @@ void TestPortraitRenderer::initTestCase() {
     Result<PortraitRenderer> renderer = PortraitRenderer::create(photo_, fit_);
     QVERIFY(renderer.ok());
     renderer_.emplace(std::move(renderer).value());
+    Result<PortraitRenderer> maskless = PortraitRenderer::create(photo_, fit_, cv::Mat());
+    QVERIFY(maskless.ok());
+    maskless_.emplace(std::move(maskless).value());
 }
 
 void TestPortraitRenderer::sameTargetGivesThePhotoBack() {
@@ -266,12 +280,21 @@ void TestPortraitRenderer::closingLipsOverTeethShowsNoTeeth() {
     // opening (teeth), so that squeezed, blurred teeth count too.
     const int teeth_level =
         int(0.5 * (cv::mean(frame_grey, band)[0] + inside[inside.size() * 9 / 10]));
-    const int teeth = darkInside(frame, band, 256) - darkInside(frame, band, teeth_level);
-    qInfo("%d of %d pixels where the closed lips meet are as bright as teeth (grey >= %d)", teeth,
-          cv::countNonZero(band), teeth_level);
-    // Without the lips' inner edge reading further into each lip, 23 of these pixels are
-    // squeezed teeth; the dozen or so left are the lower lip's highlight and the corners, where
-    // the sample's fitted upper lip folds under its inner edge.
+    // Teeth are near-neutral (the photo's: red at most a few levels over blue, 10-30 once warped
+    // and blended with lip); a lip's highlight is as bright but pink (red about 40 over blue on
+    // this sample's lower lip).
+    std::vector<cv::Mat> channels;
+    cv::split(frame, channels);
+    cv::Mat red_over_blue;
+    cv::subtract(channels[2], channels[0], red_over_blue, cv::noArray(), CV_16S);
+    const cv::Mat neutral = red_over_blue < kTeethMaxRedOverBlue;
+    const int teeth = cv::countNonZero((frame_grey >= teeth_level) & neutral & band);
+    qInfo(
+        "%d of %d pixels where the closed lips meet look like teeth (grey >= %d, red under "
+        "blue + %d)",
+        teeth, cv::countNonZero(band), teeth_level, kTeethMaxRedOverBlue);
+    // Lips left a little apart (mouthClose 0.05) show 42 such pixels of 196 here; closed, the
+    // few left are the corners, where the fitted upper lip folds under its inner edge.
     QVERIFY(teeth <= cv::countNonZero(band) / 10);
 }
 
@@ -360,6 +383,110 @@ void TestPortraitRenderer::rejectsAMismatchedTarget() {
     wrong.landmarks2d[5].x = std::nanf("");
     QVERIFY(!renderer_->render(wrong, frame).ok());
     QVERIFY(!PortraitRenderer::create(cv::Mat(), fit_).ok());
+    const cv::Mat small_mask(100, 100, CV_32FC1, cv::Scalar(1.0f));
+    QVERIFY(!PortraitRenderer::create(photo_, fit_, small_mask).ok());
+    const cv::Mat byte_mask(photo_.size(), CV_8UC1, cv::Scalar(255));
+    QVERIFY(!PortraitRenderer::create(photo_, fit_, byte_mask).ok());
+}
+
+void TestPortraitRenderer::findsThePersonByItself() {
+    // create(photo, fit) asks the segmenter: her face, hair and suit are person, the backdrop
+    // beside her head is not. The mask without one is empty.
+    const cv::Mat& person = renderer_->personMask();
+    const cv::Rect region = renderer_->region();
+    QCOMPARE(person.size(), region.size());
+    QCOMPARE(person.type(), CV_8UC1);
+    const auto mean = [&](const cv::Rect& r) {
+        const cv::Rect inside = r & region;
+        return inside.area() > 100 ? cv::mean(person(inside - region.tl()))[0] : -1.0;
+    };
+    const double hair = mean(cv::Rect(175, 30, 90, 25));
+    const double face = mean(cv::Rect(195, 95, 55, 70));
+    const double backdrop = mean(cv::Rect(315, 10, 40, 60));
+    qInfo("person mask: hair %.0f, face %.0f, backdrop %.0f of 255", hair, face, backdrop);
+    QVERIFY(hair >= 230.0);
+    QVERIFY(face >= 250.0);
+    QVERIFY(backdrop >= 0.0 && backdrop <= 5.0);
+    QVERIFY(maskless_->personMask().empty());
+}
+
+void TestPortraitRenderer::backgroundStaysStillAsTheHeadTurns_data() {
+    QTest::addColumn<glm::vec3>("turn");
+    QTest::newRow("yaw +20") << glm::vec3(0, 20, 0);
+    QTest::newRow("yaw -20") << glm::vec3(0, -20, 0);
+    QTest::newRow("pitch +15") << glm::vec3(15, 0, 0);
+    QTest::newRow("pitch -15") << glm::vec3(-15, 0, 0);
+}
+
+void TestPortraitRenderer::backgroundStaysStillAsTheHeadTurns() {
+    QFETCH(glm::vec3, turn);
+    const FaceFit target = posed(fit_, {}, turn);
+    const cv::Rect region = renderer_->region();
+    // How far each pixel of the region is from the person (the mask is 0 below 5 %).
+    cv::Mat distance;
+    cv::distanceTransform(renderer_->personMask() == 0, distance, cv::DIST_L2, 5);
+    // The face, a little inside its outline.
+    cv::Mat face = maskOf(photo_.size(), loopOf(fit_.landmarks2d, contour::kFaceOval))(region);
+    cv::erode(face, face, cv::Mat(), cv::Point(-1, -1), 4);
+    // Over the region, the largest change of any channel from the photo.
+    const auto change = [&](const PortraitRenderer& renderer) {
+        cv::Mat frame, diff;
+        if (!renderer.render(target, frame).ok()) {
+            return cv::Mat();
+        }
+        cv::absdiff(frame(region), photo_(region), diff);
+        std::vector<cv::Mat> channels;
+        cv::split(diff, channels);
+        return cv::Mat(cv::max(cv::max(channels[0], channels[1]), channels[2]));
+    };
+    const cv::Mat with_mask = change(*renderer_), without = change(*maskless_);
+    QVERIFY(!with_mask.empty() && !without.empty());
+    // The backdrop further from the person than the turn moves her outline (an eighth of the
+    // face's width: about 12 px here).
+    const cv::Rect face_box = cv::boundingRect(loopOf(fit_.landmarks2d, contour::kFaceOval));
+    const float margin_px = std::max(4.0f, face_box.width / 8.0f);
+    const cv::Mat backdrop = distance >= margin_px;
+    const int backdrop_px = cv::countNonZero(backdrop);
+    const int moved_with_mask = cv::countNonZero((with_mask > 1) & backdrop);
+    const int moved_without = cv::countNonZero((without > 1) & backdrop);
+    const int face_moved = cv::countNonZero((with_mask > 10) & face);
+    // How far from the person the mask's frame changes at all: the turn's reach.
+    double reach = 0.0;
+    cv::minMaxLoc(distance, nullptr, &reach, nullptr, nullptr, with_mask > 1);
+    qInfo(
+        "%d backdrop pixels %.0f px or more from the person: %d change by more than 1 level with "
+        "the mask, %d without; changes reach %.1f px from the person; %d of %d face pixels "
+        "change by more than 10",
+        backdrop_px, double(margin_px), moved_with_mask, moved_without, reach, face_moved,
+        cv::countNonZero(face));
+    QVERIFY(backdrop_px >= 2000);
+    QCOMPARE(moved_with_mask, 0);
+    // Without the mask the rings drag that backdrop along: what the mask is for.
+    QVERIFY(moved_without >= backdrop_px / 10);
+    QVERIFY(face_moved >= cv::countNonZero(face) / 3);
+}
+
+void TestPortraitRenderer::aWholePersonMaskIsThePlainWarp() {
+    // A mask that is person everywhere leaves nothing of the still background to show: the
+    // frame is the rings' warp alone, as without a mask.
+    const cv::Mat everywhere(photo_.size(), CV_32FC1, cv::Scalar(1.0f));
+    Result<PortraitRenderer> whole = PortraitRenderer::create(photo_, fit_, everywhere);
+    QVERIFY(whole.ok());
+    const FaceFit target = posed(fit_, {{Blendshape::JawOpen, 0.3f}}, {0, 20, 0});
+    cv::Mat a, b;
+    QVERIFY(whole->render(target, a).ok());
+    QVERIFY(maskless_->render(target, b).ok());
+    QCOMPARE(cv::norm(a, b, cv::NORM_INF), 0.0);
+    // A mask with no person at all still moves the fitted face: the face is always person.
+    const cv::Mat nowhere(photo_.size(), CV_32FC1, cv::Scalar(0.0f));
+    Result<PortraitRenderer> none = PortraitRenderer::create(photo_, fit_, nowhere);
+    QVERIFY(none.ok());
+    QVERIFY(none->render(target, a).ok());
+    cv::Mat face = maskOf(photo_.size(), loopOf(fit_.landmarks2d, contour::kFaceOval));
+    cv::erode(face, face, cv::Mat(), cv::Point(-1, -1), 4);
+    const double difference = cv::norm(a, b, cv::NORM_L1, face) / cv::countNonZero(face);
+    qInfo("face without any person in the mask: %.2f levels from the plain warp", difference);
+    QVERIFY(difference < 1.0);
 }
 
 void TestPortraitRenderer::contactSheet() {
@@ -435,6 +562,55 @@ void TestPortraitRenderer::contactSheet() {
         ++k;
     }
     QVERIFY(cv::imwrite((artifacts + "/renderer_sheet.png").toStdString(), sheet));
+}
+
+void TestPortraitRenderer::theStillBackgroundFillsThePerson() {
+    // Where there is no person, the still background is the photo, pixel for pixel; where her
+    // head was, it is the backdrop's colour spread in, not her skin or hair.
+    const cv::Rect region = renderer_->region();
+    const cv::Mat& plate = renderer_->stillBackground();
+    QCOMPARE(plate.size(), region.size());
+    cv::Mat diff;
+    cv::absdiff(plate, photo_(region), diff);
+    cv::cvtColor(diff, diff, cv::COLOR_BGR2GRAY);
+    QCOMPARE(cv::countNonZero(diff & (renderer_->personMask() == 0)), 0);
+    cv::Mat face = maskOf(photo_.size(), loopOf(fit_.landmarks2d, contour::kFaceOval))(region);
+    const cv::Mat backdrop = renderer_->personMask() == 0;
+    const cv::Scalar filled = cv::mean(plate, face), skin = cv::mean(photo_(region), face);
+    const cv::Scalar around = cv::mean(photo_(region), backdrop);
+    const double to_backdrop = cv::norm(filled - around), to_skin = cv::norm(filled - skin);
+    qInfo("fill over the face: %.0f from the backdrop's mean colour, %.0f from the skin's",
+          to_backdrop, to_skin);
+    QVERIFY(to_backdrop < 25.0);
+    QVERIFY(to_skin > 2.0 * to_backdrop);
+    QVERIFY(maskless_->stillBackground().empty());
+}
+
+void TestPortraitRenderer::backgroundFrames() {
+    const QString artifacts = qEnvironmentVariable("PS_TEST_ARTIFACTS");
+    if (artifacts.isEmpty()) {
+        QSKIP("set PS_TEST_ARTIFACTS to a folder to write the background's frames");
+    }
+    const auto write = [&](const QString& name, const cv::Mat& image) {
+        return cv::imwrite((artifacts + "/" + name + ".png").toStdString(), image);
+    };
+    QVERIFY(write("background_photo", photo_));
+    cv::Mat mask = cv::Mat::zeros(photo_.size(), CV_8UC1);
+    renderer_->personMask().copyTo(mask(renderer_->region()));
+    QVERIFY(write("background_mask", mask));
+    cv::Mat plate = photo_.clone();
+    renderer_->stillBackground().copyTo(plate(renderer_->region()));
+    QVERIFY(write("background_plate", plate));
+    const std::pair<const char*, glm::vec3> turns[] = {
+        {"yaw+20", {0, 20, 0}}, {"yaw-20", {0, -20, 0}}, {"pitch+15", {15, 0, 0}}};
+    for (const auto& [name, turn] : turns) {
+        const FaceFit target = posed(fit_, {}, turn);
+        cv::Mat with_mask, without;
+        QVERIFY(renderer_->render(target, with_mask).ok());
+        QVERIFY(maskless_->render(target, without).ok());
+        QVERIFY(write(QString("background_%1_mask").arg(name), with_mask));
+        QVERIFY(write(QString("background_%1_nomask").arg(name), without));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPortraitRenderer)
