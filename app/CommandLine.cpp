@@ -11,6 +11,7 @@
 #include "MotionCommand.h"
 #include "ProjectCommand.h"
 #include "RenderCommand.h"
+#include "TrackCommand.h"
 #include "TrainVoiceCommand.h"
 
 namespace ps::app {
@@ -28,6 +29,7 @@ constexpr SubcommandEntry kSubcommands[] = {
     {"render", &runRenderCommand},
     {"fit", &runFitCommand},
     {"motion", &runMotionCommand},
+    {"track", &runTrackCommand},
     {"train-voice", &runTrainVoiceCommand},
     {"blendshapes", &runBlendshapeSheetCommand},
     {"bench", &runBenchCommand},
@@ -56,6 +58,8 @@ void printUsage() {
                  "                                   make and change projects (.pstudio)\n"
                  "  portrait-studio motion (--audio A | --project X) -o motion.csv|.json\n"
                  "                                   the face that goes with a voice, per frame\n"
+                 "  portrait-studio track --video V -o motion.csv|.json [--face N]\n"
+                 "                                   follow a face through a video, per frame\n"
                  "  portrait-studio fit --photo P -o FIT.json\n"
                  "                                   fit the face mesh to the photo's face\n"
                  "  portrait-studio blendshapes --sheet OUT.png\n"

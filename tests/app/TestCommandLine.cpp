@@ -254,14 +254,14 @@ void TestCommandLine::benchPrintsOneJsonObjectPerCase() {
     const AppRun run = runApp({"bench", "fit", "--repeat", "1"});
     QVERIFY2(run.exit_code == 0, qPrintable(run.err));
     const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 6);
+    QCOMPARE(lines.size(), 7);
     const QJsonObject fit = QJsonDocument::fromJson(lines[0].toUtf8()).object();
     QCOMPARE(fit["case"].toString(), QString("fit"));
     QCOMPARE(fit["size"].toString(), QString("4000x3000"));
     QCOMPARE(fit["threads"].toInt(), 1);
     QVERIFY(fit["ms_per_fit"].toDouble() > 0.0);
-    QVERIFY(fit["detect_ms"].toDouble() > 0.0);
-    QVERIFY(fit["features"].toInt() >= 4);
+    QVERIFY(fit["detect_all_faces_ms"].toDouble() > 0.0);
+    QVERIFY(fit["landmark_confidence"].toDouble() > 0.9);
     const QJsonObject refit = QJsonDocument::fromJson(lines[1].toUtf8()).object();
     QCOMPARE(refit["case"].toString(), QString("refit"));
     QVERIFY(refit["ms_per_refit"].toDouble() > 0.0);
@@ -274,6 +274,15 @@ void TestCommandLine::benchPrintsOneJsonObjectPerCase() {
         QCOMPARE(line["size"].toString(), sizes[i]);
         QVERIFY(line[i < 3 ? "ms_per_frame" : "ms_per_fit"].toDouble() > 0.0);
     }
+    // The face tracker on a 640x360 video: frames a second, detection amortised.
+    const QJsonObject track = QJsonDocument::fromJson(lines[6].toUtf8()).object();
+    QCOMPARE(track["case"].toString(), QString("track"));
+    QCOMPARE(track["size"].toString(), QString("640x360"));
+    QCOMPARE(track["threads"].toInt(), 1);
+    QVERIFY(track["ms_per_frame"].toDouble() > 0.0);
+    QVERIFY(track["fps"].toDouble() > 0.0);
+    QCOMPARE(track["frames"].toInt(), 100);
+    QCOMPARE(track["detections"].toInt(), 1);
 
     // The studio's preview pipeline: one line per size with its frame rate and UI stall.
     const AppRun preview = runApp({"bench", "preview"});
