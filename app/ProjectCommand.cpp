@@ -4,13 +4,22 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 #include "ArgumentParser.h"
 #include "CommandLine.h"
+#include "InterruptSignal.h"
+#include "ProjectInputs.h"
+#include "TerminalProgress.h"
 #include "media/AudioDecoder.h"
 #include "media/ImageDecoder.h"
+#include "motion/BakeChannel.h"
+#include "motion/FindElement.h"
 #include "motion/LiveLinkCsv.h"
+#include "motion/MotionChannel.h"
 #include "motion/MotionEdit.h"
+#include "motion/MotionSources.h"
+#include "motion/SmoothKeys.h"
 #include "motion/TemplateLibrary.h"
 #include "project/ProjectFile.h"
 #include "runtime/SilencedStderr.h"
@@ -51,20 +60,46 @@ const std::vector<OptionSpec> kInfoOptions = {
     {"--project", "", "X.pstudio", "the project to describe", true},
 };
 
+const std::vector<OptionSpec> kBakeOptions = {
+    {"--project", "", "X.pstudio", "the project to change (or give it first)", true},
+    {"--channel", "", "NAME", "a blendshape (jawOpen) or angle (headYaw) to bake", true},
+    {"--from", "", "S", "where the bake starts, in seconds (default 0)", false},
+    {"--to", "", "S", "where it ends (default the end of the voice)", false},
+    {"--tolerance", "", "T",
+     "how far the keys may stray from a frame: a weight (default 0.01) or degrees (0.1)", false},
+};
+
+const std::vector<OptionSpec> kSmoothOptions = {
+    {"--project", "", "X.pstudio", "the project to change (or give it first)", true},
+    {"--channel", "", "NAME", "the channel whose curve (the last on it) is smoothed", true},
+    {"--cutoff", "", "HZ", "slower movement passes, faster is smoothed away (default 6)", false},
+    {"--from", "", "S", "smooth the keys from here, in seconds (default the first)", false},
+    {"--to", "", "S", "up to here (default the last)", false},
+};
+
 void printProjectHelp() {
     std::cout << "Usage:\n"
                  "  portrait-studio project new --photo P --audio A -o X.pstudio [--embed]\n"
                  "  portrait-studio project add-clip --project X.pstudio (--expression NAME |\n"
                  "                                   --pose NAME) --start S [options]\n"
                  "  portrait-studio project import-csv --project X.pstudio --csv TAKE.csv\n"
-                 "  portrait-studio project info --project X.pstudio\n\n"
+                 "  portrait-studio project info --project X.pstudio\n"
+                 "  portrait-studio project bake X.pstudio --channel NAME [--from S --to S]\n"
+                 "                               [--tolerance T]\n"
+                 "  portrait-studio project smooth X.pstudio --channel NAME [--cutoff HZ]\n"
+                 "                                 [--from S --to S]\n\n"
                  "Then: portrait-studio render --project X.pstudio -o OUT.mp4\n"
                  "      portrait-studio motion --project X.pstudio -o motion.csv\n\n"
                  "new:\n"
               << describeOptions(kNewOptions) << "\nadd-clip:\n"
               << describeOptions(kAddClipOptions) << "\nimport-csv:\n"
               << describeOptions(kImportOptions) << "\ninfo:\n"
-              << describeOptions(kInfoOptions);
+              << describeOptions(kInfoOptions)
+              << "\nbake (the channel as the project shows it, into linear keys on an overriding "
+                 "curve):\n"
+              << describeOptions(kBakeOptions)
+              << "\nsmooth (a zero-phase low-pass over the keys' values; times stay):\n"
+              << describeOptions(kSmoothOptions);
 }
 
 // A number option, or nullopt with `problem` naming it.
@@ -270,9 +305,168 @@ int describeProject(const std::vector<std::string>& args) {
                     capture.track.frames.size(), capture.track.fps);
     }
     std::printf("  %zu curves, %zu sculpts\n", motion.curves.size(), motion.sculpts.size());
+    for (const KeyframeCurve& curve : motion.curves) {
+        std::printf("  curve %llu: %s %s, %zu keys", (unsigned long long)curve.id,
+                    std::string(motionChannelName(curve.channel)).c_str(),
+                    curve.blend == BlendMode::Override ? "override" : "add", curve.keys.size());
+        if (!curve.keys.empty()) {
+            std::printf(" from %.2f s to %.2f s", curve.keys.front().t_s, curve.keys.back().t_s);
+        }
+        std::printf("%s\n", curve.enabled ? "" : " (off)");
+    }
     for (const std::string& missing : missingMedia(*project)) {
         std::printf("  missing: %s\n", missing.c_str());
     }
+    return 0;
+}
+
+// `project bake X.pstudio …` names the project first; `--project X.pstudio` works as well.
+std::vector<std::string> withProjectOption(std::vector<std::string> args) {
+    if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
+        args.insert(args.begin(), "--project");
+    }
+    return args;
+}
+
+std::optional<int> channelOption(const ParsedOptions& options, const std::string& project) {
+    const std::string name = *options.value("--channel");
+    const std::optional<int> channel = motionChannelFromName(name);
+    if (!channel) {
+        printError(project + ": --channel " + name +
+                   " is not a channel (a blendshape as ARKit names it, such as jawOpen or "
+                   "mouthSmileLeft, or headPitch, headYaw, headRoll, leftEyeYaw, leftEyePitch, "
+                   "rightEyeYaw, rightEyePitch)");
+    }
+    return channel;
+}
+
+int bakeProjectChannel(const std::vector<std::string>& args) {
+    ParsedOptions options;
+    if (!parseOrExplain("bake", withProjectOption(args), kBakeOptions, &options)) {
+        return 2;
+    }
+    const std::string path = *options.value("--project");
+    const std::optional<int> channel = channelOption(options, path);
+    if (!channel) {
+        return 2;
+    }
+    std::string problem;
+    const auto tolerance =
+        numberOption(options, "--tolerance", defaultBakeTolerance(*channel), &problem);
+    const auto from = numberOption(options, "--from", 0.0, &problem);
+    if (!problem.empty()) {
+        printError(path + ": " + problem);
+        return 2;
+    }
+    const CancelToken cancel;
+    InterruptSignal interrupt(cancel);
+    Result<OpenedProject> opened = openProjectInputs(path, false, cancel);
+    if (!opened) {
+        return interrupt.interrupted() ? 130 : failWith(opened.error());
+    }
+    Project& project = opened->project;
+    const auto to = numberOption(options, "--to", project.motion.duration_s, &problem);
+    if (!problem.empty()) {
+        printError(path + ": " + problem);
+        return 2;
+    }
+    // The voice and idle layers are part of what the channel shows, so they are made first.
+    Result<MotionSources> sources = [&] {
+        TerminalProgress bar("voice");
+        return makeMotionSources(project.motion, opened->audio ? &*opened->audio : nullptr, cancel,
+                                 [&bar](const Progress& p) { bar.update(p); });
+    }();
+    if (!sources) {
+        return interrupt.interrupted() ? 130 : failWith(sources.error());
+    }
+    Result<ChannelBake> bake =
+        bakeChannel(project.motion, *sources, *channel, *from, *to, project.fps, float(*tolerance));
+    if (!bake) {
+        return failWith(badInput(path, bake.error().message));
+    }
+    std::string replaced;
+    for (const ElementId id : bake->replaced) {
+        const KeyframeCurve* old = findById(project.motion.curves, id);
+        replaced += (replaced.empty() ? "; replaced curve " : ", curve ") + std::to_string(id) +
+                    " (" + std::to_string(old ? old->keys.size() : 0) + " keys)";
+    }
+    if (Result<MotionEdit> undo = applyEdit(project.motion, bake->edit); !undo) {
+        return failWith(badInput(path, undo.error().message));
+    }
+    if (const Status written = writeProject(project, path); !written) {
+        return failWith(written.error());
+    }
+    std::printf(
+        "%s: baked %s from %.2f s to %.2f s into curve %llu: %zu frames to %zu keys, "
+        "within %g (largest difference %.4g)%s\n",
+        path.c_str(), std::string(motionChannelName(*channel)).c_str(), bake->first_frame_s,
+        bake->last_frame_s, (unsigned long long)bake->curve, bake->frame_count, bake->key_count,
+        *tolerance, double(bake->largest_error), replaced.c_str());
+    return 0;
+}
+
+int smoothProjectChannel(const std::vector<std::string>& args) {
+    ParsedOptions options;
+    if (!parseOrExplain("smooth", withProjectOption(args), kSmoothOptions, &options)) {
+        return 2;
+    }
+    const std::string path = *options.value("--project");
+    const std::optional<int> channel = channelOption(options, path);
+    if (!channel) {
+        return 2;
+    }
+    std::string problem;
+    const auto cutoff = numberOption(options, "--cutoff", kDefaultSmoothCutoff_hz, &problem);
+    const auto from =
+        numberOption(options, "--from", -std::numeric_limits<double>::infinity(), &problem);
+    const auto to =
+        numberOption(options, "--to", std::numeric_limits<double>::infinity(), &problem);
+    if (!problem.empty()) {
+        printError(path + ": " + problem);
+        return 2;
+    }
+    Result<Project> project = readProject(path);
+    if (!project) {
+        return failWith(project.error());
+    }
+    const std::string name(motionChannelName(*channel));
+    // The last curve on the channel is the one that acts on top (a bake puts its curve there).
+    const KeyframeCurve* curve = nullptr;
+    for (const KeyframeCurve& each : project->motion.curves) {
+        curve = each.channel == *channel ? &each : curve;
+    }
+    if (!curve) {
+        printError(path + ": there is no curve on " + name +
+                   " to smooth (bake it first: portrait-studio project bake " + path +
+                   " --channel " + name + ")");
+        return 2;
+    }
+    std::vector<double> times;
+    for (const Keyframe& key : curve->keys) {
+        if (key.t_s >= *from - 1e-6 && key.t_s <= *to + 1e-6) {
+            times.push_back(key.t_s);
+        }
+    }
+    if (times.empty()) {
+        printError(path + ": the curve on " + name + " has no keys in the range given");
+        return 2;
+    }
+    const ElementId curve_id = curve->id;
+    Result<SmoothedKeys> smoothed = smoothKeys(project->motion, curve_id, times, *cutoff);
+    if (!smoothed) {
+        return failWith(badInput(path, smoothed.error().message));
+    }
+    if (Result<MotionEdit> undo = applyEdit(project->motion, smoothed->edit); !undo) {
+        return failWith(badInput(path, undo.error().message));
+    }
+    if (const Status written = writeProject(*project, path); !written) {
+        return failWith(written.error());
+    }
+    std::printf(
+        "%s: smoothed %zu of %zu keys on %s (curve %llu) below %g Hz, largest change "
+        "%.4g\n",
+        path.c_str(), smoothed->smoothed, smoothed->key_count, name.c_str(),
+        (unsigned long long)curve_id, *cutoff, double(smoothed->largest_change));
     return 0;
 }
 
@@ -303,8 +497,15 @@ int runProjectCommand(const std::vector<std::string>& args) {
     if (action == "info") {
         return describeProject(rest);
     }
+    if (action == "bake") {
+        return bakeProjectChannel(rest);
+    }
+    if (action == "smooth") {
+        return smoothProjectChannel(rest);
+    }
     printError("project: unknown action \"" + action +
-               "\" (new, add-clip, import-csv or info; see portrait-studio project --help)");
+               "\" (new, add-clip, import-csv, info, bake or smooth; see portrait-studio "
+               "project --help)");
     return 2;
 }
 

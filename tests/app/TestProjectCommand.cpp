@@ -1,9 +1,12 @@
 // `portrait-studio project …`, `render --project` and `motion --project` run as a user would:
 // a project made from the samples, given a smile and a nod, describes itself, renders, and
-// exports exactly the motion it was given; bad requests exit 2 and leave every file as it was.
+// exports exactly the motion it was given; the voice's jaw baked into keys exports as it did,
+// within the tolerance, and its keys smooth; bad requests exit 2 and leave every file as it was.
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -36,6 +39,27 @@ std::vector<double> column(const QString& csv_path, const QString& name) {
         values.push_back(lines[i].split(QLatin1Char(',')).value(index).toDouble());
     }
     return values;
+}
+
+// Every line of a Live Link Face CSV with one column left out.
+QStringList linesWithout(const QString& csv_path, const QString& name) {
+    QStringList lines =
+        QString::fromUtf8(contentsOf(csv_path)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const int index = lines.isEmpty() ? -1 : lines[0].split(QLatin1Char(',')).indexOf(name);
+    for (QString& line : lines) {
+        QStringList cells = line.split(QLatin1Char(','));
+        cells.removeAt(index);
+        line = cells.join(QLatin1Char(','));
+    }
+    return lines;
+}
+
+// The project's keyframe curves, as saved.
+QJsonArray curvesOf(const QString& project_path) {
+    return QJsonDocument::fromJson(contentsOf(project_path))
+        .object()["motion"]
+        .toObject()["curves"]
+        .toArray();
 }
 
 }  // namespace
@@ -160,6 +184,139 @@ private slots:
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);  // one line
         QCOMPARE(contentsOf(path("edited.pstudio")), before);
         QVERIFY(!QFile::exists(path("x.mp4")));
+    }
+
+    void bakesTheVoicesJaw() {
+        QVERIFY(QFile::copy(path("plain.pstudio"), path("baked.pstudio")));
+        const AppRun run = runApp({"project", "bake", path("baked.pstudio"), "--channel", "jawOpen",
+                                   "--tolerance", "0.02"});
+        QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+        QCOMPARE(run.out.count(QLatin1Char('\n')), 1);
+        qInfo("%s", qPrintable(run.out.trimmed()));
+        QVERIFY2(run.out.contains(QStringLiteral("baked jawOpen from 0.00 s to 7.28 s")),
+                 qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("183 frames to ")));
+
+        // One Override curve on the jaw, with far fewer keys than frames.
+        const QJsonArray curves = curvesOf(path("baked.pstudio"));
+        QCOMPARE(curves.size(), 1);
+        const QJsonObject curve = curves[0].toObject();
+        QCOMPARE(curve["channel"].toString(), QStringLiteral("jawOpen"));
+        QCOMPARE(curve["blend"].toString(), QStringLiteral("override"));
+        const int keys = curve["keys"].toArray().size();
+        QVERIFY2(keys >= 2 && keys < 183 / 2, qPrintable(QString::number(keys)));
+        const AppRun info = runApp({"project", "info", "--project", path("baked.pstudio")});
+        QVERIFY(info.out.contains(
+            QRegularExpression(QStringLiteral("curve \\d+: jawOpen override, %1 keys from 0.00 s "
+                                              "to 7.28 s")
+                                   .arg(keys))));
+
+        // Exported, the jaw is the voice's within the tolerance on every frame, and everything
+        // else is exactly as it was.
+        for (const QString& name : {QStringLiteral("plain"), QStringLiteral("baked")}) {
+            const AppRun motion = runApp(
+                {"motion", "--project", path(name + ".pstudio"), "-o", path(name + "-jaw.csv")});
+            QVERIFY2(motion.exit_code == 0, qPrintable(motion.err));
+        }
+        const std::vector<double> voice = column(path("plain-jaw.csv"), "JawOpen");
+        const std::vector<double> baked = column(path("baked-jaw.csv"), "JawOpen");
+        QCOMPARE(voice.size(), size_t(183));
+        QCOMPARE(baked.size(), voice.size());
+        double worst = 0.0;
+        for (size_t k = 0; k < voice.size(); ++k) {
+            worst = std::max(worst, std::abs(baked[k] - voice[k]));
+        }
+        QVERIFY2(worst <= 0.02 + 1e-6, qPrintable(QString::number(worst)));
+        QVERIFY(worst > 0.0);  // the keys are fewer than the frames, so some frames moved
+        QCOMPARE(linesWithout(path("baked-jaw.csv"), "JawOpen"),
+                 linesWithout(path("plain-jaw.csv"), "JawOpen"));
+    }
+
+    void smoothsTheBakedJaw() {
+        QVERIFY(QFile::exists(path("baked.pstudio")));
+        QVERIFY(QFile::copy(path("baked.pstudio"), path("smoothed.pstudio")));
+        const AppRun run = runApp({"project", "smooth", path("smoothed.pstudio"), "--channel",
+                                   "jawOpen", "--cutoff", "3", "--from", "1", "--to", "5"});
+        QVERIFY2(run.exit_code == 0, qPrintable(run.err));
+        QCOMPARE(run.out.count(QLatin1Char('\n')), 1);
+        qInfo("%s", qPrintable(run.out.trimmed()));
+        QVERIFY(
+            run.out.contains(QRegularExpression(QStringLiteral("smoothed \\d+ of \\d+ keys "
+                                                               "on jawOpen"))));
+        // The same keys at the same times; inside 1..5 s their values moved, outside they stay.
+        const QJsonArray before = curvesOf(path("baked.pstudio"))[0].toObject()["keys"].toArray();
+        const QJsonArray after = curvesOf(path("smoothed.pstudio"))[0].toObject()["keys"].toArray();
+        QCOMPARE(after.size(), before.size());
+        int moved = 0;
+        for (int k = 0; k < before.size(); ++k) {
+            const QJsonObject a = before[k].toObject();
+            const QJsonObject b = after[k].toObject();
+            QCOMPARE(b["t"].toDouble(), a["t"].toDouble());
+            if (a["t"].toDouble() < 1.0 || a["t"].toDouble() > 5.0) {
+                QCOMPARE(b["value"].toDouble(), a["value"].toDouble());
+            } else {
+                moved += b["value"].toDouble() != a["value"].toDouble() ? 1 : 0;
+            }
+        }
+        QVERIFY(moved > 0);
+
+        // A cutoff that is no frequency changes nothing.
+        const QByteArray kept = contentsOf(path("smoothed.pstudio"));
+        const AppRun zero = runApp({"project", "smooth", "--project", path("smoothed.pstudio"),
+                                    "--channel", "jawOpen", "--cutoff", "0"});
+        QCOMPARE(zero.exit_code, 2);
+        QVERIFY2(zero.err.contains(QStringLiteral("smoothed.pstudio")) &&
+                     zero.err.contains(QStringLiteral("cutoff")),
+                 qPrintable(zero.err));
+        QCOMPARE(contentsOf(path("smoothed.pstudio")), kept);
+    }
+
+    void badBakesChangeNothing_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("problem");
+        const QString edited = path("edited.pstudio");
+        QTest::newRow("unknown channel")
+            << QStringList{"project", "bake", edited, "--channel", "jawOpn"} << "jawOpn";
+        QTest::newRow("past the end")
+            << QStringList{"project", "bake", edited, "--channel", "jawOpen", "--to", "99"}
+            << "ends after";
+        QTest::newRow("reversed") << QStringList{"project", "bake", edited, "--channel", "jawOpen",
+                                                 "--from",  "4",    "--to", "2"}
+                                  << "forwards";
+        QTest::newRow("negative tolerance")
+            << QStringList{"project", "bake", edited, "--channel", "jawOpen", "--tolerance", "-1"}
+            << "tolerance";
+        QTest::newRow("tolerance not a number")
+            << QStringList{"project", "bake", edited, "--channel", "jawOpen", "--tolerance", "x"}
+            << "--tolerance x";
+        QTest::newRow("smooth without a curve")
+            << QStringList{"project", "smooth", edited, "--channel", "jawOpen"}
+            << "no curve on jawOpen";
+        QTest::newRow("smooth an unknown channel")
+            << QStringList{"project", "smooth", edited, "--channel", "chin"} << "chin";
+    }
+
+    void badBakesChangeNothing() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, problem);
+        const QByteArray before = contentsOf(path("edited.pstudio"));
+        const AppRun run = runApp(args);
+        QCOMPARE(run.exit_code, 2);
+        QVERIFY2(run.err.contains(problem), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("edited.pstudio")), qPrintable(run.err));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);  // one line
+        QCOMPARE(contentsOf(path("edited.pstudio")), before);
+    }
+
+    void aMissingProjectIsNamed() {
+        for (const char* action : {"bake", "smooth"}) {
+            const AppRun run =
+                runApp({"project", action, path("nowhere.pstudio"), "--channel", "jawOpen"});
+            QCOMPARE(run.exit_code, 2);
+            QVERIFY2(run.err.contains(QStringLiteral("nowhere.pstudio")), qPrintable(run.err));
+            QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+            QVERIFY(!QFile::exists(path("nowhere.pstudio")));
+        }
     }
 
     void aDamagedProjectIsNamedAndKept() {
