@@ -1,5 +1,6 @@
 #include "ui/ViewerPanel.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -9,6 +10,8 @@
 #include <set>
 
 #include "face/FaceMesh.h"
+#include "motion/MotionEvaluator.h"
+#include "motion/SculptFromDrag.h"
 
 namespace ps::ui {
 
@@ -23,6 +26,14 @@ constexpr double kMinZoom = 0.05;
 constexpr double kMaxZoom = 16.0;
 // One wheel notch (120 units) zooms by this much, as in image viewers.
 constexpr double kWheelStep = 1.2;
+// The landmark editor: how near (screen pixels) the cursor must be to pick a landmark, and how
+// its highlights look.
+constexpr double kPickRadius_px = 8.0;
+const QColor kSculptMeshColour(80, 220, 255, 150);
+const QColor kTargetColour(255, 214, 64);
+const QColor kFalloffColour(255, 160, 30);
+const QColor kInfluenceColour(255, 236, 120);
+const QColor kShadowColour(0, 0, 0, 160);
 
 // The mesh's edges, each once: drawn as lines rather than 898 triangles' outlines twice over.
 const std::vector<std::pair<int, int>>& meshEdges() {
@@ -52,6 +63,8 @@ void ViewerPanel::setImage(const QImage& photo) {
     photo_ = photo;
     frame_ = QImage();
     landmarks_.clear();
+    tool_.setLandmarks(landmarks_);
+    frame_fit_.reset();
     if (new_size) {
         zoomToFit();
     }
@@ -61,6 +74,7 @@ void ViewerPanel::setImage(const QImage& photo) {
 void ViewerPanel::setFrame(const QImage& frame, const QVector<QPointF>& landmarks) {
     frame_ = frame;
     landmarks_ = landmarks;
+    tool_.setLandmarks(landmarks_);
     update();
 }
 
@@ -156,6 +170,100 @@ void ViewerPanel::setStatisticsText(const QString& text) {
     update();
 }
 
+QPointF ViewerPanel::mapFromImage(QPointF image_px) const {
+    const QRectF target = imageRectIn(paneRect(1));
+    if (target.isEmpty()) {
+        return image_px;
+    }
+    return {target.left() + image_px.x() * target.width() / image().width(),
+            target.top() + image_px.y() * target.height() / image().height()};
+}
+
+QPointF ViewerPanel::mapToImage(QPointF widget_px) const {
+    const QRectF target = imageRectIn(paneRect(1));
+    if (target.isEmpty()) {
+        return widget_px;
+    }
+    return {(widget_px.x() - target.left()) * image().width() / target.width(),
+            (widget_px.y() - target.top()) * image().height() / target.height()};
+}
+
+void ViewerPanel::setSculptMode(bool on) {
+    if (on == sculpt_mode_) {
+        return;
+    }
+    if (!on && tool_.isDragging()) {
+        emit sculptDragFinished(tool_.release());
+    }
+    sculpt_mode_ = on;
+    tool_.leave();
+    setMouseTracking(on);
+    // Keys 0..6 pick the region: the viewer takes focus when clicked in sculpt mode.
+    setFocusPolicy(on ? Qt::ClickFocus : Qt::NoFocus);
+    setToolTip(on ? sculptHint() : QString());
+    if (on) {
+        setCursor(Qt::CrossCursor);
+    } else {
+        unsetCursor();
+    }
+    update();
+    emit sculptModeChanged(on);
+}
+
+void ViewerPanel::setSculptRegion(SculptRegion region) {
+    if (region == tool_.region()) {
+        return;
+    }
+    tool_.setRegion(region);
+    update();
+    emit sculptSettingsChanged();
+}
+
+void ViewerPanel::setSculptMirror(bool mirror) {
+    if (mirror == tool_.mirror()) {
+        return;
+    }
+    tool_.setMirror(mirror);
+    update();
+    emit sculptSettingsChanged();
+}
+
+void ViewerPanel::setSculptScope(SculptScope scope) {
+    if (scope == tool_.scope()) {
+        return;
+    }
+    tool_.setScope(scope);
+    update();
+    emit sculptSettingsChanged();
+}
+
+void ViewerPanel::setSculptRadius_cm(float radius_cm) {
+    const float before = tool_.radius_cm();
+    tool_.setRadius_cm(radius_cm);
+    if (tool_.radius_cm() != before) {
+        update();
+        emit sculptSettingsChanged();
+    }
+}
+
+void ViewerPanel::setFrameFit(std::shared_ptr<const ps::FaceFit> fit) {
+    frame_fit_ = std::move(fit);
+    if (sculpt_mode_) {
+        update();
+    }
+}
+
+double ViewerPanel::falloffRadiusOnScreen(int vertex) const {
+    if (frame_fit_ == nullptr || image().isNull()) {
+        return 0.0;
+    }
+    return ps::radiusInPixels(*frame_fit_, vertex, tool_.radius_cm()) * zoom();
+}
+
+double ViewerPanel::pickDistance_px() const {
+    return kPickRadius_px / std::max(zoom(), 1e-6);
+}
+
 void ViewerPanel::drawMesh(QPainter& painter, const QRectF& target) const {
     if (landmarks_.size() < ps::kFaceVertexCount) {
         return;
@@ -168,9 +276,104 @@ void ViewerPanel::drawMesh(QPainter& painter, const QRectF& target) const {
         path.lineTo(target.left() + landmarks_[b].x() * sx, target.top() + landmarks_[b].y() * sy);
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(QPen(kMeshColour, 0.8));
+    painter.setPen(QPen(sculpt_mode_ ? kSculptMeshColour : kMeshColour, 0.8));
     painter.drawPath(path);
     painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void ViewerPanel::drawSculptTool(QPainter& painter) const {
+    const int centre = tool_.targetVertex();
+    if (centre < 0 || landmarks_.size() < ps::kFaceVertexCount) {
+        return;
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    // What the sculpt moves: each vertex inside the falloff (on both sides when mirrored), as
+    // strongly as it moves.
+    const int mirrored = tool_.mirroredTargetVertex();
+    painter.setPen(QPen(kShadowColour, 0.8));
+    for (const int c : {centre, mirrored}) {
+        if (c < 0) {
+            continue;
+        }
+        const std::vector<float> share = ps::sculptFalloff(c, tool_.radius_cm());
+        for (int v = 0; v < ps::kFaceVertexCount; ++v) {
+            const double s = share[size_t(v)];
+            if (s > 0.0) {
+                QColor colour = kInfluenceColour;
+                colour.setAlphaF(0.35 + 0.65 * s);
+                painter.setBrush(colour);
+                const double r = 1.2 + 1.6 * s;
+                painter.drawEllipse(mapFromImage(landmarks_[v]), r, r);
+            }
+        }
+    }
+    painter.setPen(Qt::NoPen);
+    // The landmark (or the region's vertices) a press drags.
+    painter.setBrush(kTargetColour);
+    for (const int v : tool_.targetVertices()) {
+        painter.drawEllipse(mapFromImage(landmarks_[v]), 2.5, 2.5);
+    }
+    const QPointF at = mapFromImage(landmarks_[centre]);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(kShadowColour, 3.0));
+    painter.drawEllipse(at, 4.5, 4.5);
+    painter.setPen(QPen(kTargetColour, 1.5));
+    painter.drawEllipse(at, 4.5, 4.5);
+    // The falloff circle, and its mirror image when both sides are edited.
+    const auto circle = [&](int vertex, Qt::PenStyle style) {
+        const double r = falloffRadiusOnScreen(vertex);
+        if (r <= 0.0) {
+            return;
+        }
+        const QPointF c = mapFromImage(landmarks_[vertex]);
+        painter.setPen(QPen(kShadowColour, 3.0));
+        painter.drawEllipse(c, r, r);
+        QPen pen(kFalloffColour, 1.5);
+        pen.setStyle(style);
+        painter.setPen(pen);
+        painter.drawEllipse(c, r, r);
+    };
+    circle(centre, Qt::SolidLine);
+    if (mirrored >= 0) {
+        circle(mirrored, Qt::DashLine);
+    }
+    if (tool_.isDragging()) {
+        // Where the landmark started and where the drag takes it: the redrawn frame's landmark
+        // settles on the cross.
+        const QPointF from = mapFromImage(tool_.dragOrigin_px());
+        const QPointF to = mapFromImage(tool_.dragGoal_px());
+        painter.setPen(QPen(kTargetColour, 1.0, Qt::DotLine));
+        painter.drawLine(from, to);
+        painter.setPen(QPen(kTargetColour, 1.5));
+        painter.drawLine(to - QPointF(5, 0), to + QPointF(5, 0));
+        painter.drawLine(to - QPointF(0, 5), to + QPointF(0, 5));
+    }
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+QString ViewerPanel::sculptHint() const {
+    return tr(
+        "Drag a landmark to sculpt it · Wheel: radius · Ctrl+Wheel: zoom · Alt+drag: pan · "
+        "1–6: lips, upper lid, lower lid, brows, jaw line, nose · 0: single points");
+}
+
+void ViewerPanel::drawSculptHint(QPainter& painter) const {
+    const QString scope =
+        tool_.scope() == SculptScope::WholeTake ? tr("whole take") : tr("keyed at the playhead");
+    const QString state = tr("Sculpt: %1 · radius %2 cm · %3 · %4")
+                              .arg(LandmarkEditTool::regionName(tool_.region()))
+                              .arg(double(tool_.radius_cm()), 0, 'f', 2)
+                              .arg(tool_.mirror() ? tr("mirrored") : tr("one side"))
+                              .arg(scope);
+    const QString text = state + QLatin1Char('\n') + sculptHint();
+    const QRect area = rect().adjusted(12, 12, -12, -12);
+    const QRect box =
+        painter.fontMetrics()
+            .boundingRect(area, Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, text)
+            .adjusted(-8, -6, 8, 6);
+    painter.fillRect(box, QColor(0, 0, 0, 170));
+    painter.setPen(kLabelText);
+    painter.drawText(box.adjusted(8, 6, -8, -6), Qt::AlignLeft | Qt::TextWordWrap, text);
 }
 
 void ViewerPanel::paintEvent(QPaintEvent* /*event*/) {
@@ -205,11 +408,17 @@ void ViewerPanel::paintEvent(QPaintEvent* /*event*/) {
     } else {
         painter.drawImage(target, image());
     }
-    if (mesh_visible_) {
+    if (mesh_visible_ || sculpt_mode_) {
         painter.save();
         painter.setClipRect(paneRect(1));
         drawMesh(painter, target);
+        if (sculpt_mode_) {
+            drawSculptTool(painter);
+        }
         painter.restore();
+    }
+    if (sculpt_mode_) {
+        drawSculptHint(painter);
     }
     if (!statistics_.isEmpty()) {
         const QRect box = painter.fontMetrics()
@@ -233,16 +442,20 @@ void ViewerPanel::wheelEvent(QWheelEvent* event) {
         event->ignore();
         return;
     }
-    zoomBy(std::pow(kWheelStep, notches), event->position());
+    if (sculpt_mode_ && !(event->modifiers() & Qt::ControlModifier)) {
+        // The drag keeps the radius it started with; the circle must show that one.
+        if (!tool_.isDragging()) {
+            tool_.changeRadius(notches);
+            update();
+            emit sculptSettingsChanged();
+        }
+    } else {
+        zoomBy(std::pow(kWheelStep, notches), event->position());
+    }
     event->accept();
 }
 
-void ViewerPanel::mousePressEvent(QMouseEvent* event) {
-    if (image().isNull() ||
-        !(event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton)) {
-        QWidget::mousePressEvent(event);
-        return;
-    }
+void ViewerPanel::startPan(QPointF position) {
     if (fit_) {
         // Panning starts from where the fitted image is.
         zoom_ = fitZoom();
@@ -250,30 +463,97 @@ void ViewerPanel::mousePressEvent(QMouseEvent* event) {
         pan_ = {};
     }
     panning_ = true;
-    pan_start_mouse_ = event->position();
+    pan_start_mouse_ = position;
     pan_start_ = pan_;
     setCursor(Qt::ClosedHandCursor);
 }
 
-void ViewerPanel::mouseMoveEvent(QMouseEvent* event) {
-    if (!panning_) {
+void ViewerPanel::mousePressEvent(QMouseEvent* event) {
+    if (image().isNull()) {
+        QWidget::mousePressEvent(event);
         return;
     }
-    pan_ = pan_start_ + (event->position() - pan_start_mouse_);
-    update();
+    const bool alt = event->modifiers() & Qt::AltModifier;
+    if (sculpt_mode_ && event->button() == Qt::LeftButton && !alt) {
+        // A press away from every landmark does nothing: a near miss must not pan the picture.
+        if (tool_.press(mapToImage(event->position()), pickDistance_px())) {
+            emit sculptDragStarted(tool_.drag());
+            update();
+        }
+        event->accept();
+        return;
+    }
+    if (!(event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton)) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    startPan(event->position());
+}
+
+void ViewerPanel::mouseMoveEvent(QMouseEvent* event) {
+    if (panning_) {
+        pan_ = pan_start_ + (event->position() - pan_start_mouse_);
+        update();
+        return;
+    }
+    if (!sculpt_mode_) {
+        return;
+    }
+    const QPointF image_px = mapToImage(event->position());
+    if (tool_.isDragging()) {
+        emit sculptDragged(tool_.move(image_px));
+        update();
+    } else if (tool_.hover(image_px, pickDistance_px())) {
+        setCursor(tool_.targetVertex() >= 0 ? Qt::SizeAllCursor : Qt::CrossCursor);
+        update();
+    }
 }
 
 void ViewerPanel::mouseReleaseEvent(QMouseEvent* event) {
     if (panning_) {
         panning_ = false;
-        unsetCursor();
+        if (sculpt_mode_) {
+            setCursor(Qt::CrossCursor);
+        } else {
+            unsetCursor();
+        }
+        event->accept();
+        return;
+    }
+    if (tool_.isDragging() && event->button() == Qt::LeftButton) {
+        tool_.move(mapToImage(event->position()));
+        emit sculptDragFinished(tool_.release());
+        update();
         event->accept();
     }
 }
 
 void ViewerPanel::mouseDoubleClickEvent(QMouseEvent* /*event*/) {
-    // As in image viewers: a double click goes back to the whole picture.
+    // As in image viewers: a double click goes back to the whole picture, except on a landmark
+    // being sculpted, where it is more likely two quick nudges.
+    if (sculpt_mode_ && tool_.targetVertex() >= 0) {
+        return;
+    }
     zoomToFit();
+}
+
+void ViewerPanel::keyPressEvent(QKeyEvent* event) {
+    const int key = event->key();
+    if (sculpt_mode_ && key >= Qt::Key_0 && key < Qt::Key_0 + kSculptRegionCount &&
+        (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+        setSculptRegion(SculptRegion(key - Qt::Key_0));
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void ViewerPanel::leaveEvent(QEvent* event) {
+    tool_.leave();
+    if (sculpt_mode_) {
+        update();
+    }
+    QWidget::leaveEvent(event);
 }
 
 }  // namespace ps::ui

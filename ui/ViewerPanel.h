@@ -3,12 +3,26 @@
 // around the cursor, a drag pans, and View ▸ Zoom chooses Fit or 100 %. Optionally draws the
 // fitted face mesh over the frame, or shows the photo and the current frame side by side, and
 // the playback statistics in a corner.
+//
+// Sculpt mode is the landmark editor (LandmarkEditTool): the mesh is drawn, the landmark (or
+// the named region, keys 1..6, 0 back to points) under the cursor is highlighted with its falloff
+// circle (the radius in cm at that vertex's depth, so it covers what the sculpt moves; the
+// vertices inside are shaded by how much they move), and a drag reports sculptDragStarted /
+// sculptDragged / sculptDragFinished, which LandmarkEditController turns into sculpts. There the
+// wheel changes the radius and Ctrl+wheel zooms; Alt+drag (or the middle button) pans.
 #pragma once
 
 #include <QImage>
 #include <QPointF>
 #include <QVector>
 #include <QWidget>
+#include <memory>
+
+#include "ui/LandmarkEditTool.h"
+
+namespace ps {
+struct FaceFit;
+}
 
 namespace ps::ui {
 
@@ -51,10 +65,41 @@ public:
     // Shown in the top-left corner when not empty (View ▸ Show Playback Statistics).
     void setStatisticsText(const QString& text);
 
+    // Where an image pixel of the shown frame is drawn (widget coordinates), and back.
+    QPointF mapFromImage(QPointF image_px) const;
+    QPointF mapToImage(QPointF widget_px) const;
+
+    // ---- the landmark editor ----
+    void setSculptMode(bool on);
+    bool isSculptMode() const { return sculpt_mode_; }
+    void setSculptRegion(SculptRegion region);
+    SculptRegion sculptRegion() const { return tool_.region(); }
+    void setSculptMirror(bool mirror);
+    bool isSculptMirror() const { return tool_.mirror(); }
+    void setSculptScope(SculptScope scope);
+    SculptScope sculptScope() const { return tool_.scope(); }
+    void setSculptRadius_cm(float radius_cm);
+    float sculptRadius_cm() const { return tool_.radius_cm(); }
+    // The shown frame's fitted face (camera-space vertices): its depth at the hovered vertex
+    // sizes the falloff circle. Without one no circle is drawn. LandmarkEditController keeps it
+    // current; setImage clears it.
+    void setFrameFit(std::shared_ptr<const ps::FaceFit> fit);
+    const LandmarkEditTool& sculptTool() const { return tool_; }
+    // The falloff circle's radius on screen around `vertex` (0 without a frame fit).
+    double falloffRadiusOnScreen(int vertex) const;
+
     QSize sizeHint() const override { return {720, 540}; }
 
 signals:
     void zoomChanged(double zoom);
+    // The landmark editor: a press on a landmark or region (delta 0; nothing is edited yet),
+    // each move of the drag (delta from the press), and the release.
+    void sculptDragStarted(const ps::ui::SculptDrag& drag);
+    void sculptDragged(const ps::ui::SculptDrag& drag);
+    void sculptDragFinished(const ps::ui::SculptDrag& drag);
+    // The region, radius, mirror or scope changed (a key, the wheel or a setter).
+    void sculptSettingsChanged();
+    void sculptModeChanged(bool on);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -64,6 +109,8 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     // The area one image gets: the whole widget, or one half in the split view.
@@ -71,6 +118,12 @@ private:
     QRectF imageRectIn(const QRect& pane) const;
     double fitZoom() const;
     void drawMesh(QPainter& painter, const QRectF& target) const;
+    void drawSculptTool(QPainter& painter) const;
+    void drawSculptHint(QPainter& painter) const;
+    QString sculptHint() const;
+    void startPan(QPointF position);
+    // The pick distance in image pixels for the current zoom.
+    double pickDistance_px() const;
 
     QImage photo_;
     QImage frame_;
@@ -83,6 +136,9 @@ private:
     QString statistics_;
     bool panning_ = false;
     QPointF pan_start_mouse_, pan_start_;
+    bool sculpt_mode_ = false;
+    LandmarkEditTool tool_;
+    std::shared_ptr<const ps::FaceFit> frame_fit_;
 };
 
 }  // namespace ps::ui
