@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>CurveGestureCommand</name>
+    <message>
+        <source>Nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new curve needs an id of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The curve is no longer in the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only keyframe curves can be changed this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A curve is changed twice in one edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The curve is invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FrameRateCommand</name>
     <message>
         <source>Set frame rate to %1 fps</source>
@@ -40,6 +67,368 @@
     </message>
     <message>
         <source>Head</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::BlendshapeGroups</name>
+    <message>
+        <source>Inner brows up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brow down left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brow down right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outer brow up left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outer brow up right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blink left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blink right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wide left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wide right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squint left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squint right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look down left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look down right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look in left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look in right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look out left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look out right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheek puff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheek squint left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheek squint right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sneer left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sneer right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaw open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaw forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaw left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaw right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lips closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pucker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouth left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouth right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smile left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smile right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frown left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frown right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimple left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimple right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stretch left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stretch right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper lip up left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper lip up right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower lip down left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower lip down right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll upper lip in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll lower lip in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shrug upper lip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shrug lower lip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tongue out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tongue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::BlendshapePanel</name>
+    <message>
+        <source>Filter shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the shapes whose name, ARKit name or group contains this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: dragging a shape keys it at the playhead. Off: dragging sets an offset over the layers below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link L/R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit each left shape together with its right partner (and the other eye&apos;s gaze the same way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The playhead: the values shown and the keys set are at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 shapes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ARKit: %2). Left and right are the subject&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the playhead. Drag or type to key it (or, with auto-key off, to offset it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 at the playhead with the value shown. Filled: a key is there (a click removes it); outlined in the key colour: the shape has keys elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset %1 to the layers below: remove its keys at the playhead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyframe lane is locked: unlock it on the timeline to edit here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dragging a shape keys it at the playhead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-key is off: dragging sets an offset over the layers below; the first offset applies to the whole take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No layer moves this shape here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driven by %1. Layers acting here, bottom to top: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove key on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset %1 to the layers below</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -150,6 +539,217 @@
     </message>
     <message>
         <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::GraphEditorPanel</name>
+    <message>
+        <source>Linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bézier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Straight lines from the selected keys to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow out of the selected keys and slow into the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves shaped by the keys&apos; handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the selected keys&apos; values until the next key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aligned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handles move on their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A handle&apos;s partner stays on one line with it (aligns the selected keys&apos; handles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handles follow the neighbouring keys (sets the selected keys&apos; handles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every key of the shown curves (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale each curve to -1..1 so that weights and angles can be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys land on frames; hold Ctrl while dragging to invert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake the channel&apos;s motion into keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth the selected keys, keeping the curve&apos;s shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::GraphEditorView</name>
+    <message>
+        <source>Select keys or curves on the timeline,
+or tick channels in the list to show their curves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voice (ghost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture (ghost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Curves lane is locked: unlock it on the timeline to edit keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select keys to change their interpolation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change interpolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select keys to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick a channel in the list to key it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is already at %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another key is already at %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   in handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   out handle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -401,6 +1001,64 @@
     </message>
     <message>
         <source>Another key of this curve is already at %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::LandmarkEditController</name>
+    <message>
+        <source>The sculpts lane is locked: unlock it on the timeline to sculpt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sculpts lane is muted (or another lane is soloed): sculpts would not show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is still being prepared; sculpt once the preview shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vertex %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sculpt %1, mirrored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sculpt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::LandmarkEditTool</name>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper lid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower lid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaw line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nose</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -805,6 +1463,58 @@ New name for “%2”:</source>
     </message>
     <message>
         <source>Save the changes to this project before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blendshapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake needs the voice listened to first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not bake %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baked %1: %2 frames into %3 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not smooth the keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothed %1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sculpt Landmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sculpt Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag the face&apos;s landmarks in the viewer; the wheel sets the radius</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mirror Both Sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key at the Playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole &amp;Take</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1233,6 +1943,30 @@ Your template.</source>
     </message>
     <message>
         <source>Animated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a landmark to sculpt it · Wheel: radius · Ctrl+Wheel: zoom · Alt+drag: pan · 1–6: lips, upper lid, lower lid, brows, jaw line, nose · 0: single points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keyed at the playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sculpt: %1 · radius %2 cm · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirrored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one side</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CurveGestureCommand</name>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>没有可更改的内容。</translation>
+    </message>
+    <message>
+        <source>A new curve needs an id of its own.</source>
+        <translation>新曲线需要有自己的 ID。</translation>
+    </message>
+    <message>
+        <source>The curve is no longer in the document.</source>
+        <translation>该曲线已不在文档中。</translation>
+    </message>
+    <message>
+        <source>Only keyframe curves can be changed this way.</source>
+        <translation>只有关键帧曲线可以这样更改。</translation>
+    </message>
+    <message>
+        <source>A curve is changed twice in one edit.</source>
+        <translation>同一条曲线在一次编辑中被更改了两次。</translation>
+    </message>
+    <message>
+        <source>The curve is invalid: %1</source>
+        <translation>曲线无效：%1</translation>
+    </message>
+</context>
+<context>
     <name>FrameRateCommand</name>
     <message>
         <source>Set frame rate to %1 fps</source>
@@ -41,6 +68,368 @@
     <message>
         <source>Head</source>
         <translation>头部</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::BlendshapeGroups</name>
+    <message>
+        <source>Inner brows up</source>
+        <translation>内眉上扬</translation>
+    </message>
+    <message>
+        <source>Brow down left</source>
+        <translation>左眉下压</translation>
+    </message>
+    <message>
+        <source>Brow down right</source>
+        <translation>右眉下压</translation>
+    </message>
+    <message>
+        <source>Outer brow up left</source>
+        <translation>左外眉上扬</translation>
+    </message>
+    <message>
+        <source>Outer brow up right</source>
+        <translation>右外眉上扬</translation>
+    </message>
+    <message>
+        <source>Blink left</source>
+        <translation>左眼眨眼</translation>
+    </message>
+    <message>
+        <source>Blink right</source>
+        <translation>右眼眨眼</translation>
+    </message>
+    <message>
+        <source>Wide left</source>
+        <translation>左眼睁大</translation>
+    </message>
+    <message>
+        <source>Wide right</source>
+        <translation>右眼睁大</translation>
+    </message>
+    <message>
+        <source>Squint left</source>
+        <translation>左眼眯起</translation>
+    </message>
+    <message>
+        <source>Squint right</source>
+        <translation>右眼眯起</translation>
+    </message>
+    <message>
+        <source>Look up left</source>
+        <translation>左眼上看</translation>
+    </message>
+    <message>
+        <source>Look up right</source>
+        <translation>右眼上看</translation>
+    </message>
+    <message>
+        <source>Look down left</source>
+        <translation>左眼下看</translation>
+    </message>
+    <message>
+        <source>Look down right</source>
+        <translation>右眼下看</translation>
+    </message>
+    <message>
+        <source>Look in left</source>
+        <translation>左眼内看</translation>
+    </message>
+    <message>
+        <source>Look in right</source>
+        <translation>右眼内看</translation>
+    </message>
+    <message>
+        <source>Look out left</source>
+        <translation>左眼外看</translation>
+    </message>
+    <message>
+        <source>Look out right</source>
+        <translation>右眼外看</translation>
+    </message>
+    <message>
+        <source>Cheek puff</source>
+        <translation>鼓腮</translation>
+    </message>
+    <message>
+        <source>Cheek squint left</source>
+        <translation>左脸颊上提</translation>
+    </message>
+    <message>
+        <source>Cheek squint right</source>
+        <translation>右脸颊上提</translation>
+    </message>
+    <message>
+        <source>Sneer left</source>
+        <translation>左侧皱鼻</translation>
+    </message>
+    <message>
+        <source>Sneer right</source>
+        <translation>右侧皱鼻</translation>
+    </message>
+    <message>
+        <source>Jaw open</source>
+        <translation>下颌张开</translation>
+    </message>
+    <message>
+        <source>Jaw forward</source>
+        <translation>下颌前伸</translation>
+    </message>
+    <message>
+        <source>Jaw left</source>
+        <translation>下颌左移</translation>
+    </message>
+    <message>
+        <source>Jaw right</source>
+        <translation>下颌右移</translation>
+    </message>
+    <message>
+        <source>Lips closed</source>
+        <translation>双唇闭合</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>漏斗嘴</translation>
+    </message>
+    <message>
+        <source>Pucker</source>
+        <translation>噘嘴</translation>
+    </message>
+    <message>
+        <source>Mouth left</source>
+        <translation>嘴左移</translation>
+    </message>
+    <message>
+        <source>Mouth right</source>
+        <translation>嘴右移</translation>
+    </message>
+    <message>
+        <source>Smile left</source>
+        <translation>左嘴角上扬</translation>
+    </message>
+    <message>
+        <source>Smile right</source>
+        <translation>右嘴角上扬</translation>
+    </message>
+    <message>
+        <source>Frown left</source>
+        <translation>左嘴角下拉</translation>
+    </message>
+    <message>
+        <source>Frown right</source>
+        <translation>右嘴角下拉</translation>
+    </message>
+    <message>
+        <source>Dimple left</source>
+        <translation>左侧酒窝</translation>
+    </message>
+    <message>
+        <source>Dimple right</source>
+        <translation>右侧酒窝</translation>
+    </message>
+    <message>
+        <source>Stretch left</source>
+        <translation>左嘴角横拉</translation>
+    </message>
+    <message>
+        <source>Stretch right</source>
+        <translation>右嘴角横拉</translation>
+    </message>
+    <message>
+        <source>Press left</source>
+        <translation>左侧抿唇</translation>
+    </message>
+    <message>
+        <source>Press right</source>
+        <translation>右侧抿唇</translation>
+    </message>
+    <message>
+        <source>Upper lip up left</source>
+        <translation>左上唇上提</translation>
+    </message>
+    <message>
+        <source>Upper lip up right</source>
+        <translation>右上唇上提</translation>
+    </message>
+    <message>
+        <source>Lower lip down left</source>
+        <translation>左下唇下拉</translation>
+    </message>
+    <message>
+        <source>Lower lip down right</source>
+        <translation>右下唇下拉</translation>
+    </message>
+    <message>
+        <source>Roll upper lip in</source>
+        <translation>上唇内卷</translation>
+    </message>
+    <message>
+        <source>Roll lower lip in</source>
+        <translation>下唇内卷</translation>
+    </message>
+    <message>
+        <source>Shrug upper lip</source>
+        <translation>上唇上耸</translation>
+    </message>
+    <message>
+        <source>Shrug lower lip</source>
+        <translation>下唇上耸</translation>
+    </message>
+    <message>
+        <source>Tongue out</source>
+        <translation>伸舌</translation>
+    </message>
+    <message>
+        <source>Brows</source>
+        <translation>眉毛</translation>
+    </message>
+    <message>
+        <source>Eyes</source>
+        <translation>眼睛</translation>
+    </message>
+    <message>
+        <source>Cheeks</source>
+        <translation>脸颊</translation>
+    </message>
+    <message>
+        <source>Nose</source>
+        <translation>鼻子</translation>
+    </message>
+    <message>
+        <source>Jaw</source>
+        <translation>下颌</translation>
+    </message>
+    <message>
+        <source>Mouth</source>
+        <translation>嘴</translation>
+    </message>
+    <message>
+        <source>Tongue</source>
+        <translation>舌头</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::BlendshapePanel</name>
+    <message>
+        <source>Filter shapes</source>
+        <translation>筛选形状</translation>
+    </message>
+    <message>
+        <source>Show only the shapes whose name, ARKit name or group contains this.</source>
+        <translation>只显示名称、ARKit 名称或分组包含此文本的形状。</translation>
+    </message>
+    <message>
+        <source>Auto-key</source>
+        <translation>自动关键帧</translation>
+    </message>
+    <message>
+        <source>On: dragging a shape keys it at the playhead. Off: dragging sets an offset over the layers below.</source>
+        <translation>开启：拖动形状会在播放头处为其设置关键帧。关闭：拖动会在下方各层之上设置偏移。</translation>
+    </message>
+    <message>
+        <source>Link L/R</source>
+        <translation>左右联动</translation>
+    </message>
+    <message>
+        <source>Edit each left shape together with its right partner (and the other eye&apos;s gaze the same way).</source>
+        <translation>编辑左侧形状时同时编辑对应的右侧形状（另一只眼睛的视线也同样联动）。</translation>
+    </message>
+    <message>
+        <source>The playhead: the values shown and the keys set are at this time.</source>
+        <translation>播放头：显示的数值和设置的关键帧都位于此时间。</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 shapes.</source>
+        <translation>显示或隐藏%1形状。</translation>
+    </message>
+    <message>
+        <source>%1 (ARKit: %2). Left and right are the subject&apos;s.</source>
+        <translation>%1（ARKit：%2）。左右均指人物自身的左右。</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>%1 at the playhead. Drag or type to key it (or, with auto-key off, to offset it).</source>
+        <translation>播放头处的%1。拖动或输入数值可为其设置关键帧（关闭自动关键帧时则为设置偏移）。</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>为 %1 设置关键帧</translation>
+    </message>
+    <message>
+        <source>Key %1 at the playhead with the value shown. Filled: a key is there (a click removes it); outlined in the key colour: the shape has keys elsewhere.</source>
+        <translation>以显示的数值在播放头处为 %1 设置关键帧。实心：此处已有关键帧（单击可将其删除）；以关键帧颜色描边：该形状在其他位置有关键帧。</translation>
+    </message>
+    <message>
+        <source>Reset %1</source>
+        <translation>重置 %1</translation>
+    </message>
+    <message>
+        <source>Reset %1 to the layers below: remove its keys at the playhead.</source>
+        <translation>将 %1 重置为下方各层的值：删除其在播放头处的关键帧。</translation>
+    </message>
+    <message>
+        <source>The keyframe lane is locked: unlock it on the timeline to edit here.</source>
+        <translation>关键帧轨道已锁定：请先在时间轴上解锁，再在此处编辑。</translation>
+    </message>
+    <message>
+        <source>Dragging a shape keys it at the playhead.</source>
+        <translation>拖动形状会在播放头处为其设置关键帧。</translation>
+    </message>
+    <message>
+        <source>Auto-key is off: dragging sets an offset over the layers below; the first offset applies to the whole take.</source>
+        <translation>自动关键帧已关闭：拖动会在下方各层之上设置偏移；第一个偏移作用于整段动画。</translation>
+    </message>
+    <message>
+        <source>at %1 s</source>
+        <translation>%1 秒处</translation>
+    </message>
+    <message>
+        <source>voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>clip “%1”</source>
+        <translation>片段“%1”</translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation>捕捉</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>关键帧</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>No layer moves this shape here.</source>
+        <translation>此处没有图层驱动该形状。</translation>
+    </message>
+    <message>
+        <source>Driven by %1. Layers acting here, bottom to top: %2.</source>
+        <translation>由 %1 驱动。此处起作用的图层（自下而上）：%2。</translation>
+    </message>
+    <message>
+        <source>Offset %1</source>
+        <translation>偏移 %1</translation>
+    </message>
+    <message>
+        <source>Remove key on %1</source>
+        <translation>删除 %1 上的关键帧</translation>
+    </message>
+    <message>
+        <source>Reset %1 to the layers below</source>
+        <translation>将 %1 重置为下方各层的值</translation>
     </message>
 </context>
 <context>
@@ -151,6 +540,218 @@
     <message>
         <source>lower is better</source>
         <translation>越低越好</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::GraphEditorPanel</name>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>缓动</translation>
+    </message>
+    <message>
+        <source>Bézier</source>
+        <translation>贝塞尔</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>阶跃</translation>
+    </message>
+    <message>
+        <source>Straight lines from the selected keys to the next</source>
+        <translation>从所选关键帧到下一个关键帧之间为直线</translation>
+    </message>
+    <message>
+        <source>Slow out of the selected keys and slow into the next</source>
+        <translation>从所选关键帧缓出，并缓入下一个关键帧</translation>
+    </message>
+    <message>
+        <source>Curves shaped by the keys&apos; handles</source>
+        <translation>由关键帧手柄决定形状的曲线</translation>
+    </message>
+    <message>
+        <source>Hold the selected keys&apos; values until the next key</source>
+        <translation>保持所选关键帧的数值，直到下一个关键帧</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>自由</translation>
+    </message>
+    <message>
+        <source>Aligned</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Handles move on their own</source>
+        <translation>手柄各自独立移动</translation>
+    </message>
+    <message>
+        <source>A handle&apos;s partner stays on one line with it (aligns the selected keys&apos; handles)</source>
+        <translation>手柄与其另一侧手柄保持在同一直线上（对齐所选关键帧的手柄）</translation>
+    </message>
+    <message>
+        <source>Handles follow the neighbouring keys (sets the selected keys&apos; handles)</source>
+        <translation>手柄随相邻关键帧自动调整（设置所选关键帧的手柄）</translation>
+    </message>
+    <message>
+        <source>Frame All</source>
+        <translation>框显全部</translation>
+    </message>
+    <message>
+        <source>Show every key of the shown curves (Home)</source>
+        <translation>显示当前所示曲线的全部关键帧 (Home)</translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <source>Scale each curve to -1..1 so that weights and angles can be compared</source>
+        <translation>将每条曲线缩放到 -1..1，以便比较权重和角度</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation>吸附</translation>
+    </message>
+    <message>
+        <source>Keys land on frames; hold Ctrl while dragging to invert</source>
+        <translation>关键帧吸附到帧上；拖动时按住 Ctrl 可反转</translation>
+    </message>
+    <message>
+        <source>Delete Keys</source>
+        <translation>删除关键帧</translation>
+    </message>
+    <message>
+        <source>Bake…</source>
+        <translation>烘焙…</translation>
+    </message>
+    <message>
+        <source>Bake the channel&apos;s motion into keys</source>
+        <translation>将通道的运动烘焙为关键帧</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Smooth the selected keys, keeping the curve&apos;s shape</source>
+        <translation>平滑所选关键帧，同时保持曲线形状</translation>
+    </message>
+    <message>
+        <source>Filter channels</source>
+        <translation>筛选通道</translation>
+    </message>
+    <message>
+        <source>Interpolation</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>手柄</translation>
+    </message>
+    <message>
+        <source>Has keys</source>
+        <translation>有关键帧</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::GraphEditorView</name>
+    <message>
+        <source>Select keys or curves on the timeline,
+or tick channels in the list to show their curves.</source>
+        <translation>在时间轴上选择关键帧或曲线，
+或在列表中勾选通道以显示其曲线。</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>归一</translation>
+    </message>
+    <message>
+        <source>deg</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>voice (ghost)</source>
+        <translation>语音（虚影）</translation>
+    </message>
+    <message>
+        <source>capture (ghost)</source>
+        <translation>捕捉（虚影）</translation>
+    </message>
+    <message>
+        <source>The Curves lane is locked: unlock it on the timeline to edit keys.</source>
+        <translation>曲线轨道已锁定：请先在时间轴上解锁，再编辑关键帧。</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>操作被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Select keys to change their interpolation.</source>
+        <translation>请选择要更改插值的关键帧。</translation>
+    </message>
+    <message>
+        <source>Change interpolation</source>
+        <translation>更改插值</translation>
+    </message>
+    <message>
+        <source>Auto handles</source>
+        <translation>自动手柄</translation>
+    </message>
+    <message>
+        <source>Align handles</source>
+        <translation>对齐手柄</translation>
+    </message>
+    <message>
+        <source>Select keys to delete.</source>
+        <translation>请选择要删除的关键帧。</translation>
+    </message>
+    <message>
+        <source>Delete keys</source>
+        <translation>删除关键帧</translation>
+    </message>
+    <message>
+        <source>Tick a channel in the list to key it.</source>
+        <translation>请在列表中勾选一个通道，以便为其设置关键帧。</translation>
+    </message>
+    <message>
+        <source>Insert key</source>
+        <translation>插入关键帧</translation>
+    </message>
+    <message>
+        <source>A key is already at %1 on %2.</source>
+        <translation>%2 在 %1 处已有关键帧。</translation>
+    </message>
+    <message>
+        <source>Another key is already at %1 on %2.</source>
+        <translation>%2 在 %1 处已有另一个关键帧。</translation>
+    </message>
+    <message>
+        <source>Move keys</source>
+        <translation>移动关键帧</translation>
+    </message>
+    <message>
+        <source>Shape curve</source>
+        <translation>调整曲线形状</translation>
+    </message>
+    <message>
+        <source>   in handle</source>
+        <translation>   入手柄</translation>
+    </message>
+    <message>
+        <source>   out handle</source>
+        <translation>   出手柄</translation>
     </message>
 </context>
 <context>
@@ -402,6 +1003,64 @@
     <message>
         <source>Another key of this curve is already at %1 s.</source>
         <translation>此曲线在 %1 秒处已有另一个关键帧。</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::LandmarkEditController</name>
+    <message>
+        <source>The sculpts lane is locked: unlock it on the timeline to sculpt.</source>
+        <translation>雕刻轨道已锁定：请先在时间轴上解锁，再进行雕刻。</translation>
+    </message>
+    <message>
+        <source>The sculpts lane is muted (or another lane is soloed): sculpts would not show.</source>
+        <translation>雕刻轨道已静音（或其他轨道处于独奏状态）：雕刻将不会显示。</translation>
+    </message>
+    <message>
+        <source>The face is still being prepared; sculpt once the preview shows it.</source>
+        <translation>面部仍在准备中；请等预览中显示面部后再雕刻。</translation>
+    </message>
+    <message>
+        <source>vertex %1</source>
+        <translation>顶点 %1</translation>
+    </message>
+    <message>
+        <source>Sculpt %1, mirrored</source>
+        <translation>雕刻 %1（镜像）</translation>
+    </message>
+    <message>
+        <source>Sculpt %1</source>
+        <translation>雕刻 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::LandmarkEditTool</name>
+    <message>
+        <source>Point</source>
+        <translation>单点</translation>
+    </message>
+    <message>
+        <source>Lips</source>
+        <translation>嘴唇</translation>
+    </message>
+    <message>
+        <source>Upper lid</source>
+        <translation>上眼睑</translation>
+    </message>
+    <message>
+        <source>Lower lid</source>
+        <translation>下眼睑</translation>
+    </message>
+    <message>
+        <source>Brows</source>
+        <translation>眉毛</translation>
+    </message>
+    <message>
+        <source>Jaw line</source>
+        <translation>下颌线</translation>
+    </message>
+    <message>
+        <source>Nose</source>
+        <translation>鼻子</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1467,58 @@ New name for “%2”:</source>
     <message>
         <source>Save the changes to this project before closing?</source>
         <translation>关闭前保存对此项目的更改吗？</translation>
+    </message>
+    <message>
+        <source>Blendshapes</source>
+        <translation>混合形状</translation>
+    </message>
+    <message>
+        <source>Graph Editor</source>
+        <translation>图形编辑器</translation>
+    </message>
+    <message>
+        <source>Bake needs the voice listened to first.</source>
+        <translation>烘焙前需要先完成语音分析。</translation>
+    </message>
+    <message>
+        <source>Could not bake %1</source>
+        <translation>无法烘焙 %1</translation>
+    </message>
+    <message>
+        <source>Baked %1: %2 frames into %3 keys</source>
+        <translation>已烘焙 %1：%2 帧转为 %3 个关键帧</translation>
+    </message>
+    <message>
+        <source>Could not smooth the keys</source>
+        <translation>无法平滑关键帧</translation>
+    </message>
+    <message>
+        <source>Smoothed %1 keys</source>
+        <translation>已平滑 %1 个关键帧</translation>
+    </message>
+    <message>
+        <source>&amp;Sculpt Landmarks</source>
+        <translation>雕刻特征点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Sculpt Mode</source>
+        <translation>雕刻模式(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Drag the face&apos;s landmarks in the viewer; the wheel sets the radius</source>
+        <translation>在查看器中拖动面部特征点；滚轮可调整半径</translation>
+    </message>
+    <message>
+        <source>&amp;Mirror Both Sides</source>
+        <translation>两侧镜像(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Key at the Playhead</source>
+        <translation>在播放头处设置关键帧(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Whole &amp;Take</source>
+        <translation>整段动画(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1948,30 @@ Your template.</source>
     <message>
         <source>Animated</source>
         <translation>动画</translation>
+    </message>
+    <message>
+        <source>Drag a landmark to sculpt it · Wheel: radius · Ctrl+Wheel: zoom · Alt+drag: pan · 1–6: lips, upper lid, lower lid, brows, jaw line, nose · 0: single points</source>
+        <translation>拖动特征点进行雕刻 · 滚轮：半径 · Ctrl+滚轮：缩放 · Alt+拖动：平移 · 1–6：嘴唇、上眼睑、下眼睑、眉毛、下颌线、鼻子 · 0：单点</translation>
+    </message>
+    <message>
+        <source>whole take</source>
+        <translation>整段动画</translation>
+    </message>
+    <message>
+        <source>keyed at the playhead</source>
+        <translation>在播放头处设置关键帧</translation>
+    </message>
+    <message>
+        <source>Sculpt: %1 · radius %2 cm · %3 · %4</source>
+        <translation>雕刻：%1 · 半径 %2 厘米 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>mirrored</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>one side</source>
+        <translation>单侧</translation>
     </message>
 </context>
 </TS>

@@ -16,11 +16,17 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "motion/BakeChannel.h"
+#include "motion/MotionChannel.h"
 #include "motion/MotionEdit.h"
 #include "motion/MotionEvaluator.h"
+#include "motion/SmoothKeys.h"
 #include "project/ProjectFile.h"
+#include "ui/BlendshapePanel.h"
 #include "ui/ExportDialog.h"
+#include "ui/GraphEditorPanel.h"
 #include "ui/InspectorPanel.h"
+#include "ui/LandmarkEditController.h"
 #include "ui/LibraryPanel.h"
 #include "ui/MissingMediaDialog.h"
 #include "ui/PreviewController.h"
@@ -59,7 +65,9 @@ MainWindow::MainWindow(Settings& settings, ps::AudioOutput output, QWidget* pare
       transport_(new TransportBar(*player_, this)),
       preview_(new PreviewEngine(this)),
       preview_controller_(new PreviewController(*preview_, *session_, *transport_, *viewer_, this)),
-      selection_(new SelectionModel(this)) {
+      selection_(new SelectionModel(this)),
+      landmark_editor_(new LandmarkEditController(*session_, *preview_, *preview_controller_,
+                                                  *transport_, *viewer_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
 
@@ -118,22 +126,49 @@ QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title, cons
     return dock;
 }
 
+void MainWindow::addTabbedPanelDock(QWidget* panel, const QString& title, const char* name,
+                                    QDockWidget* beside) {
+    QDockWidget* dock = addPanelDock(panel, title, name, dockWidgetArea(beside));
+    tabifyDockWidget(beside, dock);
+    beside->raise();  // the place's first panel stays in front
+}
+
 void MainWindow::createDocks() {
     library_ = new LibraryPanel(templates_, this);
     timeline_ = new TimelinePanel(*session_, *selection_, templates_, this);
     inspector_ = new InspectorPanel(*session_, *selection_, templates_, this);
-    addPanelDock(library_, tr("Library"), "libraryDock", Qt::LeftDockWidgetArea);
-    addPanelDock(inspector_, tr("Inspector"), "inspectorDock", Qt::RightDockWidgetArea);
-    addPanelDock(timeline_, tr("Timeline"), "timelineDock", Qt::BottomDockWidgetArea);
+    QDockWidget* library_dock =
+        addPanelDock(library_, tr("Library"), "libraryDock", Qt::LeftDockWidgetArea);
+    QDockWidget* inspector_dock =
+        addPanelDock(inspector_, tr("Inspector"), "inspectorDock", Qt::RightDockWidgetArea);
+    blendshapes_ = new BlendshapePanel(
+        *session_, [this] { return preview_->sources(); }, this);
+    // The 52 shapes' sliders beside the inspector, a tab away, as Audio2Face's face panel.
+    addTabbedPanelDock(blendshapes_, tr("Blendshapes"), "blendshapesDock", inspector_dock);
+    QDockWidget* timeline_dock =
+        addPanelDock(timeline_, tr("Timeline"), "timelineDock", Qt::BottomDockWidgetArea);
+    graph_ = new GraphEditorPanel(
+        *session_, *selection_, [this] { return preview_->sources(); }, this);
+    // The graph editor shares the timeline's place, a tab away, as in Blender and Kdenlive.
+    addTabbedPanelDock(graph_, tr("Graph Editor"), "graphEditorDock", timeline_dock);
     // The timeline spans the window's width, under the side docks' ends, as in video editors.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
-    resizeDocks({docks_[0], docks_[1]}, {300, 310}, Qt::Horizontal);
-    resizeDocks({docks_[2]}, {300}, Qt::Vertical);
+    resizeDocks({library_dock, inspector_dock}, {280, 400}, Qt::Horizontal);
+    resizeDocks({timeline_dock}, {300}, Qt::Vertical);
 }
 
 void MainWindow::connectPanels() {
     connect(transport_, &TransportBar::positionChanged, timeline_, &TimelinePanel::setPlayhead);
+    connect(transport_, &TransportBar::positionChanged, graph_, &GraphEditorPanel::setPlayhead);
+    connect(transport_, &TransportBar::positionChanged, blendshapes_, &BlendshapePanel::setTime);
+    connect(preview_, &PreviewEngine::sourcesChanged, blendshapes_, &BlendshapePanel::refresh);
+    connect(graph_, &GraphEditorPanel::seekRequested, transport_, &TransportBar::seek);
+    connect(preview_, &PreviewEngine::sourcesChanged, graph_, &GraphEditorPanel::refreshSources);
+    connect(landmark_editor_, &LandmarkEditController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessage_ms); });
+    connect(graph_, &GraphEditorPanel::bakeRequested, this, &MainWindow::bakeChannel);
+    connect(graph_, &GraphEditorPanel::smoothRequested, this, &MainWindow::smoothKeys);
     connect(timeline_, &TimelinePanel::seekRequested, this, [this](double t_s) {
         if (scrubbing_ && settings_.scrubAudio()) {
             transport_->scrub(t_s);
@@ -158,6 +193,43 @@ void MainWindow::connectPanels() {
     });
     connect(session_, &ProjectSession::changed, this,
             [this] { selection_->prune(session_->motion()); });
+}
+
+void MainWindow::bakeChannel(int channel, double from_s, double to_s) {
+    const std::shared_ptr<const ps::MotionSources> sources = preview_->sources();
+    if (sources == nullptr) {
+        statusBar()->showMessage(tr("Bake needs the voice listened to first."), kStatusMessage_ms);
+        return;
+    }
+    // The export's frames; a bake over the whole take stops at its last frame.
+    to_s = std::min(to_s, session_->motion().duration_s);
+    const ps::Result<ps::ChannelBake> baked =
+        ps::bakeChannel(session_->motion(), *sources, channel, from_s, to_s,
+                        session_->project().fps, ps::defaultBakeTolerance(channel));
+    QString problem;
+    if (!baked || !session_->apply(baked->edit, &problem)) {
+        showError(
+            tr("Could not bake %1").arg(QString::fromUtf8(ps::motionChannelName(channel).data())),
+            baked ? problem : QString::fromStdString(baked.error().message));
+        return;
+    }
+    statusBar()->showMessage(tr("Baked %1: %2 frames into %3 keys")
+                                 .arg(QString::fromUtf8(ps::motionChannelName(channel).data()))
+                                 .arg(baked->frame_count)
+                                 .arg(baked->key_count),
+                             kStatusMessage_ms);
+}
+
+void MainWindow::smoothKeys(ps::ElementId curve, const std::vector<double>& key_times) {
+    const ps::Result<ps::SmoothedKeys> smoothed =
+        ps::smoothKeys(session_->motion(), curve, key_times, ps::kDefaultSmoothCutoff_hz);
+    QString problem;
+    if (!smoothed || !session_->apply(smoothed->edit, &problem)) {
+        showError(tr("Could not smooth the keys"),
+                  smoothed ? problem : QString::fromStdString(smoothed.error().message));
+        return;
+    }
+    statusBar()->showMessage(tr("Smoothed %1 keys").arg(smoothed->smoothed), kStatusMessage_ms);
 }
 
 void MainWindow::updateVoiceActivity() {

@@ -7,8 +7,10 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
+#include <vector>
 
 #include "media/AudioPlayer.h"
+#include "motion/MotionDocument.h"
 #include "motion/TemplateLibrary.h"
 #include "project/Autosave.h"
 #include "ui/EngineBridge.h"
@@ -21,7 +23,10 @@ class QMessageBox;
 namespace ps::ui {
 
 class ExportDialog;
+class BlendshapePanel;
+class GraphEditorPanel;
 class InspectorPanel;
+class LandmarkEditController;
 class LibraryPanel;
 class MissingMediaDialog;
 class PreviewController;
@@ -54,10 +59,12 @@ public:
     TimelinePanel* timeline() const { return timeline_; }
     InspectorPanel* inspector() const { return inspector_; }
     LibraryPanel* library() const { return library_; }
+    GraphEditorPanel* graphEditor() const { return graph_; }
+    BlendshapePanel* blendshapes() const { return blendshapes_; }
     SelectionModel* selection() const { return selection_; }
     // The docks' arrangement as the user left it; bumped when a dock is added or removed, so
     // an old saved arrangement is not applied to a different set of docks.
-    static constexpr int kLayoutVersion = 1;
+    static constexpr int kLayoutVersion = 2;  // 2: the graph editor's and blendshapes' docks
     void resetLayout();
     TransportBar* transport() const { return transport_; }
     ExportDialog* exportDialog() const;  // the open one, or nullptr
@@ -100,6 +107,9 @@ private:
     QMenu* createHelpMenu();
     QDockWidget* addPanelDock(QWidget* panel, const QString& title, const char* name,
                               Qt::DockWidgetArea area);
+    // A dock in the same place as `beside`, a tab behind it.
+    void addTabbedPanelDock(QWidget* panel, const QString& title, const char* name,
+                            QDockWidget* beside);
     void createDocks();
     void connectPanels();
     void restoreLayout();
@@ -111,6 +121,9 @@ private:
     void showPreferences();
     void showShortcuts();
     void updateVoiceActivity();
+    // The graph editor's Bake and Smooth, one undo step each.
+    void bakeChannel(int channel, double from_s, double to_s);
+    void smoothKeys(ps::ElementId curve, const std::vector<double>& key_times);
     void fillMotionMenu();
     void newProject();
     // Shows the session's project: clears the old photo and voice and loads the project's;
@@ -121,6 +134,8 @@ private:
     void browseForProjectSaveAs();
     void offerRecovery(const std::vector<ps::Recovery>& recoveries);
     QMenu* createLanguageMenu();
+    // The landmark editor's switches: sculpt mode, mirror, the scope and the region.
+    QMenu* createSculptMenu();
     void browseForPhoto();
     void browseForAudio();
     void onPhotoLoaded(const QImage& image, PhotoPtr photo);
@@ -145,6 +160,10 @@ private:
     TimelinePanel* timeline_ = nullptr;
     InspectorPanel* inspector_ = nullptr;
     LibraryPanel* library_ = nullptr;
+    GraphEditorPanel* graph_ = nullptr;
+    BlendshapePanel* blendshapes_ = nullptr;
+    LandmarkEditController* landmark_editor_ = nullptr;
+    QMenu* sculpt_menu_ = nullptr;  // kept across fillMotionMenu's refills
     QList<QDockWidget*> docks_;
     QByteArray default_layout_;
     QMenu* recent_menu_ = nullptr;

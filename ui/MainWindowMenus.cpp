@@ -284,7 +284,65 @@ void MainWindow::fillMotionMenu() {
         }
     }
     motion_menu_->addSeparator();
+    if (sculpt_menu_ == nullptr) {
+        sculpt_menu_ = createSculptMenu();
+    }
+    motion_menu_->addMenu(sculpt_menu_);
+    motion_menu_->addSeparator();
     motion_menu_->addAction(library_->saveFaceAction());
+}
+
+QMenu* MainWindow::createSculptMenu() {
+    auto* menu = new QMenu(tr("&Sculpt Landmarks"), this);
+    menu->setObjectName(QStringLiteral("sculptMenu"));
+    QAction* sculpt = menu->addAction(tr("&Sculpt Mode"));
+    sculpt->setObjectName(QStringLiteral("sculptModeAction"));
+    sculpt->setCheckable(true);
+    sculpt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    sculpt->setToolTip(tr("Drag the face's landmarks in the viewer; the wheel sets the radius"));
+    connect(sculpt, &QAction::toggled, viewer_, &ViewerPanel::setSculptMode);
+    connect(viewer_, &ViewerPanel::sculptModeChanged, sculpt, &QAction::setChecked);
+    QAction* mirror = menu->addAction(tr("&Mirror Both Sides"));
+    mirror->setObjectName(QStringLiteral("sculptMirrorAction"));
+    mirror->setCheckable(true);
+    connect(mirror, &QAction::toggled, viewer_, &ViewerPanel::setSculptMirror);
+    menu->addSeparator();
+    auto* scope = new QActionGroup(menu);
+    QAction* keyed = menu->addAction(tr("&Key at the Playhead"));
+    keyed->setObjectName(QStringLiteral("sculptKeyedAction"));
+    QAction* whole = menu->addAction(tr("Whole &Take"));
+    whole->setObjectName(QStringLiteral("sculptWholeTakeAction"));
+    for (QAction* action : {keyed, whole}) {
+        action->setCheckable(true);
+        scope->addAction(action);
+    }
+    (viewer_->sculptScope() == SculptScope::WholeTake ? whole : keyed)->setChecked(true);
+    connect(keyed, &QAction::triggered, viewer_,
+            [this] { viewer_->setSculptScope(SculptScope::KeyedAtPlayhead); });
+    connect(whole, &QAction::triggered, viewer_,
+            [this] { viewer_->setSculptScope(SculptScope::WholeTake); });
+    menu->addSeparator();
+    // What a drag takes hold of; the viewer's keys 0..6 pick them too.
+    auto* regions = new QActionGroup(menu);
+    std::vector<QAction*> region_actions;
+    for (int i = 0; i < kSculptRegionCount; ++i) {
+        QAction* action = menu->addAction(LandmarkEditTool::regionName(SculptRegion(i)));
+        action->setCheckable(true);
+        action->setData(i);
+        action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + i)));
+        regions->addAction(action);
+        region_actions.push_back(action);
+        connect(action, &QAction::triggered, viewer_,
+                [this, i] { viewer_->setSculptRegion(SculptRegion(i)); });
+    }
+    const auto show_settings = [this, region_actions, mirror, keyed, whole] {
+        region_actions[size_t(viewer_->sculptRegion())]->setChecked(true);
+        mirror->setChecked(viewer_->isSculptMirror());
+        (viewer_->sculptScope() == SculptScope::WholeTake ? whole : keyed)->setChecked(true);
+    };
+    show_settings();
+    connect(viewer_, &ViewerPanel::sculptSettingsChanged, menu, show_settings);
+    return menu;
 }
 
 }  // namespace ps::ui

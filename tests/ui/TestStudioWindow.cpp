@@ -28,6 +28,7 @@
 #include "motion/MotionEvaluator.h"
 #include "project/ProjectFile.h"
 #include "ui/ExportDialog.h"
+#include "ui/GraphEditorPanel.h"
 #include "ui/InspectorPanel.h"
 #include "ui/LibraryPanel.h"
 #include "ui/MainWindow.h"
@@ -77,6 +78,7 @@ private slots:
     void inspectorEditShowsInTheViewer();
     void templateDraggedFromTheLibraryLandsAtTheDropTime();
     void mutedLanesAreLeftOutOfTheExport();
+    void graphEditorBakesTheVoicesJaw();
     void layoutIsRestoredAfterARestart();
     void resetLayoutBringsClosedDocksBack();
     void shortcutsDialogListsTheShortcuts();
@@ -299,6 +301,36 @@ void TestStudioWindow::mutedLanesAreLeftOutOfTheExport() {
         QVERIFY(clip.enabled);
     }
     window_->exportDialog()->close();
+}
+
+void TestStudioWindow::graphEditorBakesTheVoicesJaw() {
+    // The graph editor's Bake… reaches the engine through the window: the voice's jawOpen
+    // becomes an Override curve of keys, one undo step, and the picture does not change.
+    loadSamplesAndWaitForThePreview(*window_);
+    window_->timeline()->seekRequested(1.6);
+    waitForFrameAt(*window_, 1.6);
+    const QImage before = window_->viewer()->image();
+    const QRect mouth = mouthBox(window_->viewer()->landmarks());
+    ps::ui::GraphEditorPanel* graph = window_->graphEditor();
+    QVERIFY(graph != nullptr);
+    graph->setShownChannels({int(ps::Blendshape::JawOpen)});
+    const int undo_before = window_->session()->undoStack()->count();
+    QVERIFY(graph->bakeAction()->isEnabled());
+    graph->bakeAction()->trigger();
+    const std::vector<ps::KeyframeCurve>& curves = window_->session()->motion().curves;
+    QCOMPARE(int(curves.size()), 1);
+    QCOMPARE(curves[0].channel, int(ps::Blendshape::JawOpen));
+    QCOMPARE(curves[0].blend, ps::BlendMode::Override);
+    QVERIFY(curves[0].keys.size() > 10);
+    QCOMPARE(window_->session()->undoStack()->count(), undo_before + 1);
+    last_frame_t_ = -1.0;
+    waitForFrameAt(*window_, 1.6);
+    const double changed = meanDifference(before, window_->viewer()->image(), mouth);
+    qInfo("baked jawOpen into %d keys; the mouth changed by %.2f levels",
+          int(curves[0].keys.size()), changed);
+    QVERIFY2(changed < 2.0, qPrintable(QString::number(changed)));
+    window_->session()->undoStack()->undo();
+    QVERIFY(window_->session()->motion().curves.empty());
 }
 
 void TestStudioWindow::layoutIsRestoredAfterARestart() {
