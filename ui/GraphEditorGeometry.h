@@ -119,13 +119,9 @@ enum class HandleSide {
     Out,
 };
 
-// How dragging a handle treats its partner, and what the Auto command computes (the editor's
-// choice; keys do not store it).
-enum class HandleType {
-    Free = 1,  // the two handles move independently
-    Aligned,   // the opposite handle turns to stay on one line through the key
-    Auto,      // handles from the neighbours' slope; dragging one behaves as Aligned
-};
+// Each key's handle type (ps::HandleType, stored on the key) says how a handle drag treats its
+// partner: Free leaves it, Aligned turns it with alignOppositeHandle, Auto computes both with
+// setAutoHandles (and a drag of either makes the key Aligned).
 
 bool hasHandle(const std::vector<ps::Keyframe>& keys, size_t index, HandleSide side);
 // Where the handle's end is, as a time and a value.

@@ -72,22 +72,27 @@ GraphEditorPanel::GraphEditorPanel(ProjectSession& session, SelectionModel& sele
     free_action_ = makeAction("graphHandleFreeAction", tr("Free"));
     aligned_action_ = makeAction("graphHandleAlignedAction", tr("Aligned"));
     auto_action_ = makeAction("graphHandleAutoAction", tr("Auto"));
-    free_action_->setToolTip(tr("Handles move on their own"));
+    free_action_->setToolTip(tr("The selected keys' handles move on their own"));
     aligned_action_->setToolTip(
-        tr("A handle's partner stays on one line with it (aligns the selected keys' handles)"));
+        tr("The selected keys' handles stay on one line through the key (aligns them)"));
     auto_action_->setToolTip(
-        tr("Handles follow the neighbouring keys (sets the selected keys' handles)"));
+        tr("The selected keys' handles follow the neighbouring keys (sets them; a drag makes "
+           "them Aligned)"));
     handle_group_ = new QActionGroup(this);
-    const std::pair<QAction*, HandleType> handles[] = {{free_action_, HandleType::Free},
-                                                       {aligned_action_, HandleType::Aligned},
-                                                       {auto_action_, HandleType::Auto}};
+    // Each key stores its type; the buttons set the selected keys' and show the type they share.
+    handle_group_->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    const std::pair<QAction*, ps::HandleType> handles[] = {
+        {free_action_, ps::HandleType::Free},
+        {aligned_action_, ps::HandleType::Aligned},
+        {auto_action_, ps::HandleType::Auto}};
     for (const auto& [action, type] : handles) {
         action->setCheckable(true);
         handle_group_->addAction(action);
-        connect(action, &QAction::triggered, this,
-                [this, type = type] { view_->applyHandleType(type); });
+        connect(action, &QAction::triggered, this, [this, type = type] {
+            view_->setSelectedHandleType(type);
+            updateActions();
+        });
     }
-    aligned_action_->setChecked(view_->handleType() == HandleType::Aligned);
 
     // Home and Delete are the view's own keys (it takes them before the window's Go to Start and
     // the timeline's Delete); the actions only show them.
@@ -268,8 +273,8 @@ void GraphEditorPanel::setNormalised(bool on) {
     normalise_action_->setChecked(on);  // toggled -> the view
 }
 
-HandleType GraphEditorPanel::handleType() const {
-    return view_->handleType();
+std::optional<ps::HandleType> GraphEditorPanel::handleType() const {
+    return view_->selectedHandleType();
 }
 
 bool GraphEditorPanel::isSnapping() const {
@@ -298,13 +303,13 @@ QAction* GraphEditorPanel::interpolationAction(ps::Interpolation interpolation) 
     return nullptr;
 }
 
-QAction* GraphEditorPanel::handleAction(HandleType type) const {
+QAction* GraphEditorPanel::handleAction(ps::HandleType type) const {
     switch (type) {
-        case HandleType::Free:
+        case ps::HandleType::Free:
             return free_action_;
-        case HandleType::Aligned:
+        case ps::HandleType::Aligned:
             return aligned_action_;
-        case HandleType::Auto:
+        case ps::HandleType::Auto:
             return auto_action_;
     }
     return nullptr;
@@ -445,6 +450,13 @@ void GraphEditorPanel::updateActions() {
         QAction* action = interpolationAction(interpolation);
         action->setEnabled(has_keys);
         action->setChecked(used.count(interpolation) > 0);
+    }
+    const std::optional<ps::HandleType> handles = view_->selectedHandleType();
+    for (ps::HandleType type :
+         {ps::HandleType::Free, ps::HandleType::Aligned, ps::HandleType::Auto}) {
+        QAction* action = handleAction(type);
+        action->setEnabled(has_keys);
+        action->setChecked(handles == type);
     }
     delete_action_->setEnabled(has_keys);
     smooth_action_->setEnabled(has_keys);

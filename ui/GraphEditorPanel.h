@@ -1,7 +1,8 @@
 // The graph editor dock's content: a tool row (interpolation Linear / Ease / Bézier / Step of
-// the selected keys, handle type Free / Aligned / Auto, Frame All, Normalise, Snap, Bake…,
-// Smooth), the list of channels with a box to tick each one shown, the GraphEditorView, and a
-// status line (refusals on the left, what is under the pointer on the right).
+// the selected keys, their handle type Free / Aligned / Auto, which each key stores, Frame All,
+// Normalise, Snap, Bake…, Smooth), the list of channels with a box to tick each one shown, the
+// GraphEditorView, and a status line (refusals on the left, what is under the pointer on the
+// right).
 //
 // Which channels are shown: when the shared selection (from the timeline, the inspector or this
 // editor) holds curves or keys on channels not shown, exactly those channels; otherwise what is
@@ -24,6 +25,7 @@
 #pragma once
 
 #include <QWidget>
+#include <optional>
 #include <vector>
 
 #include "motion/KeyframeCurve.h"
@@ -64,14 +66,16 @@ public:
 
     bool isNormalised() const;
     void setNormalised(bool on);
-    HandleType handleType() const;
+    // The handle type the selected keys share, as the Free / Aligned / Auto buttons show it;
+    // nullopt when no key is selected or they differ.
+    std::optional<ps::HandleType> handleType() const;
     bool isSnapping() const;
     void setSnapping(bool on);
     // The last refusal or hint (empty after an accepted edit).
     QString statusText() const;
 
     QAction* interpolationAction(ps::Interpolation interpolation) const;
-    QAction* handleAction(HandleType type) const;
+    QAction* handleAction(ps::HandleType type) const;
     QAction* frameAllAction() const { return frame_all_action_; }
     QAction* normaliseAction() const { return normalise_action_; }
     QAction* snapAction() const { return snap_action_; }

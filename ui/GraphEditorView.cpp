@@ -420,15 +420,11 @@ bool GraphEditorView::setSelectedInterpolation(ps::Interpolation interpolation) 
     return applyEdits(std::move(edits), tr("Change interpolation"));
 }
 
-bool GraphEditorView::applyHandleType(HandleType type) {
-    handle_type_ = type;
-    update();
-    if (type == HandleType::Free) {
-        return true;
-    }
+bool GraphEditorView::setSelectedHandleType(ps::HandleType type) {
     const auto times = selectedKeyTimes();
     if (times.empty()) {
-        return true;  // the type applies to the next handle drags
+        setStatus(tr("Select keys to change their handles."));
+        return false;
     }
     std::vector<ps::MotionEdit> edits;
     for (const auto& [id, key_times] : times) {
@@ -438,17 +434,44 @@ bool GraphEditorView::applyHandleType(HandleType type) {
                              [&](double t) { return sameTime(t, curve.keys[i].t_s); })) {
                 continue;
             }
-            if (type == HandleType::Auto) {
+            curve.keys[i].handles = type;
+            if (type == ps::HandleType::Auto) {
                 setAutoHandles(curve.keys, i);
                 curve.keys[i].interpolation = ps::Interpolation::Bezier;
-            } else {
+            } else if (type == ps::HandleType::Aligned) {
                 alignOppositeHandle(curve.keys, i, HandleSide::Out);
             }
         }
         edits.push_back({ps::ReplaceElement<ps::KeyframeCurve>{std::move(curve)}});
     }
-    return applyEdits(std::move(edits),
-                      type == HandleType::Auto ? tr("Auto handles") : tr("Align handles"));
+    QString label = tr("Free handles");
+    if (type == ps::HandleType::Auto) {
+        label = tr("Auto handles");
+    } else if (type == ps::HandleType::Aligned) {
+        label = tr("Align handles");
+    }
+    return applyEdits(std::move(edits), label);
+}
+
+std::optional<ps::HandleType> GraphEditorView::selectedHandleType() const {
+    std::optional<ps::HandleType> shared;
+    for (const auto& [id, key_times] : selectedKeyTimes()) {
+        const ps::KeyframeCurve* curve = findById(session_.motion().curves, id);
+        if (curve == nullptr) {
+            continue;
+        }
+        for (const ps::Keyframe& key : curve->keys) {
+            if (std::none_of(key_times.begin(), key_times.end(),
+                             [&](double t) { return sameTime(t, key.t_s); })) {
+                continue;
+            }
+            if (shared && *shared != key.handles) {
+                return std::nullopt;  // mixed
+            }
+            shared = key.handles;
+        }
+    }
+    return shared;
 }
 
 bool GraphEditorView::deleteSelectedKeys() {
@@ -540,7 +563,13 @@ bool GraphEditorView::insertKeyAt(const QPointF& at) {
         }
     }
     if (on_line) {
-        insertKeyKeepingShape(curve.keys, t);
+        // A split Bézier's new handles are on one line through the new key.
+        const size_t index = insertKeyKeepingShape(curve.keys, t);
+        const bool bezier_in =
+            index > 0 && curve.keys[index - 1].interpolation == ps::Interpolation::Bezier;
+        if (bezier_in && curve.keys[index].interpolation == ps::Interpolation::Bezier) {
+            curve.keys[index].handles = ps::HandleType::Aligned;
+        }
     } else {
         ps::Keyframe key;
         key.t_s = t;
@@ -553,8 +582,11 @@ bool GraphEditorView::insertKeyAt(const QPointF& at) {
         }
         const auto after = std::find_if(curve.keys.begin(), curve.keys.end(),
                                         [t](const ps::Keyframe& k) { return k.t_s > t; });
-        const size_t index = size_t(curve.keys.insert(after, key) - curve.keys.begin());
+        // Two statements: in one expression begin() may be read before the insert reallocates.
+        const auto inserted = curve.keys.insert(after, key);
+        const size_t index = size_t(inserted - curve.keys.begin());
         if (key.interpolation == ps::Interpolation::Bezier) {
+            curve.keys[index].handles = ps::HandleType::Auto;
             setAutoHandles(curve.keys, index);
         }
     }
@@ -851,6 +883,7 @@ void GraphEditorView::updateMove(const QPointF& pos, Qt::KeyboardModifiers modif
     std::vector<ps::MotionEdit> edits;
     QList<ElementRef> moved;
     for (ps::KeyframeCurve curve : drag_.curves) {
+        const std::vector<ps::Keyframe> before_keys = curve.keys;  // as at the press
         const float dv = float(d_display * geometry_.unitsPerDisplay(curve.channel));
         std::vector<double> moved_times;
         for (ps::Keyframe& key : curve.keys) {
@@ -872,12 +905,34 @@ void GraphEditorView::updateMove(const QPointF& pos, Qt::KeyboardModifiers modif
                 return;  // the last accepted position stays
             }
         }
-        if (handle_type_ == HandleType::Auto) {
-            for (size_t i = 0; i < curve.keys.size(); ++i) {
-                if (std::any_of(moved_times.begin(), moved_times.end(),
-                                [&](double t) { return sameTime(t, curve.keys[i].t_s); })) {
-                    setAutoHandles(curve.keys, i);
+        // Auto handles follow: the moved keys', and their neighbours' before and after the move.
+        std::vector<double> affected = moved_times;
+        for (size_t i = 0; i < curve.keys.size(); ++i) {
+            if (std::any_of(moved_times.begin(), moved_times.end(),
+                            [&](double t) { return sameTime(t, curve.keys[i].t_s); })) {
+                if (i > 0) {
+                    affected.push_back(curve.keys[i - 1].t_s);
                 }
+                if (i + 1 < curve.keys.size()) {
+                    affected.push_back(curve.keys[i + 1].t_s);
+                }
+            }
+        }
+        for (size_t i = 0; i < before_keys.size(); ++i) {
+            if (drag_.keys.contains(keyRef(curve.id, before_keys[i].t_s))) {
+                if (i > 0) {
+                    affected.push_back(before_keys[i - 1].t_s);
+                }
+                if (i + 1 < before_keys.size()) {
+                    affected.push_back(before_keys[i + 1].t_s);
+                }
+            }
+        }
+        for (size_t i = 0; i < curve.keys.size(); ++i) {
+            if (curve.keys[i].handles == ps::HandleType::Auto &&
+                std::any_of(affected.begin(), affected.end(),
+                            [&](double t) { return sameTime(t, curve.keys[i].t_s); })) {
+                setAutoHandles(curve.keys, i);
             }
         }
         edits.push_back({ps::ReplaceElement<ps::KeyframeCurve>{std::move(curve)}});
@@ -895,7 +950,13 @@ void GraphEditorView::updateHandle(const QPointF& pos) {
     const QPointF target = grabbed + (pos - drag_.press);
     placeHandle(curve.keys, drag_.handle_index, drag_.handle_side,
                 geometry_.graphPointAt(curve.channel, target));
-    if (handle_type_ != HandleType::Free) {
+    // The dragged key's own type decides its partner; an Auto key's handles are no longer
+    // automatic once shaped by hand, so it becomes Aligned (as in Blender).
+    ps::Keyframe& key = curve.keys[drag_.handle_index];
+    if (key.handles == ps::HandleType::Auto) {
+        key.handles = ps::HandleType::Aligned;
+    }
+    if (key.handles == ps::HandleType::Aligned) {
         alignOppositeHandle(curve.keys, drag_.handle_index, drag_.handle_side);
     }
     applyEdits({ps::MotionEdit{ps::ReplaceElement<ps::KeyframeCurve>{std::move(curve)}}},

@@ -9,7 +9,10 @@
 // Mouse: click a key to select it (Shift adds or, on a selected key, removes), drag on nothing
 // for a rubber band (Shift adds), drag keys to move them in time and value (snapped to frames
 // unless Ctrl is held; Shift while dragging locks the dominant axis), drag a handle to shape a
-// Bézier segment, Ctrl+click to insert a key, middle- or Alt-drag to pan, the wheel zooms time
+// Bézier segment (as the key's own handle type says: Free alone, Aligned turning the partner,
+// Auto becoming Aligned; a key drag recomputes the Auto handles it affects), Ctrl+click to
+// insert a key (Auto when it lands in a Bézier segment off the line, Aligned when it splits a
+// Bézier on the line, else Free), middle- or Alt-drag to pan, the wheel zooms time
 // (Ctrl+wheel value, Shift+wheel pans), click or drag in the ruler to seek, right-click for
 // the menu. Keys: Delete removes the selected keys, Home frames everything shown.
 #pragma once
@@ -20,6 +23,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "motion/MotionDocument.h"
@@ -73,8 +77,6 @@ public:
 
     bool isNormalised() const { return geometry_.isNormalised(); }
     void setNormalised(bool on);
-    HandleType handleType() const { return handle_type_; }
-    void setHandleType(HandleType type) { handle_type_ = type; }
     bool isSnapping() const { return snapping_; }
     void setSnapping(bool on) { snapping_ = on; }
     double frame_s() const;
@@ -100,9 +102,12 @@ public:
     // Edits of the selected keys, each one undo step. False, with statusChanged saying why,
     // when there is nothing to do or the document refuses.
     bool setSelectedInterpolation(ps::Interpolation interpolation);
-    // Aligned: each selected key's in handle turns to continue its out handle; Auto: automatic
-    // handles (and Bézier segments). Free changes nothing in the document.
-    bool applyHandleType(HandleType type);
+    // Sets the selected keys' handle type, one undo step. Aligned also turns each key's in
+    // handle to continue its out handle; Auto also gives it automatic handles (and a Bézier
+    // segment after it); Free changes only the type.
+    bool setSelectedHandleType(ps::HandleType type);
+    // The handle type the selected keys share; nullopt when none is selected or they differ.
+    std::optional<ps::HandleType> selectedHandleType() const;
     bool deleteSelectedKeys();
     // What Ctrl+click does at `at`: a key on the curve under the pointer with the curve's value
     // there (its shape kept), else on the nearest shown channel at the pointer's value (a new
@@ -207,7 +212,6 @@ private:
     SourcesFn sources_;
     GraphEditorGeometry geometry_;
     std::vector<int> channels_;
-    HandleType handle_type_ = HandleType::Aligned;
     bool snapping_ = true;
     bool fitted_ = true;  // re-framed on resize until zoomed or panned
     double playhead_s_ = 0.0;

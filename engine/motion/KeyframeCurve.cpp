@@ -109,6 +109,14 @@ bool keysAreValid(const std::vector<Keyframe>& keys) {
             default:
                 return false;
         }
+        switch (key.handles) {
+            case HandleType::Free:
+            case HandleType::Aligned:
+            case HandleType::Auto:
+                break;
+            default:
+                return false;
+        }
         if (i > 0 && !(keys[i - 1].t_s < key.t_s)) {
             return false;
         }

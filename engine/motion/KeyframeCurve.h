@@ -16,6 +16,14 @@ enum class Interpolation {
     Step,    // holds this key's value until the next key
 };
 
+// How a key's two Bézier handles relate, as in Blender's graph editor. Stored per key; editing
+// tools keep to it (the curve's value depends only on the handles themselves).
+enum class HandleType {
+    Free = 1,  // the in and out handles move independently
+    Aligned,   // the two handles stay on one line through the key (their lengths may differ)
+    Auto,      // the editor computes both from the neighbouring keys; dragging one makes it Aligned
+};
+
 struct Keyframe {
     double t_s = 0.0;
     float value = 0.0f;
@@ -25,6 +33,7 @@ struct Keyframe {
     // the key. The out handle shapes the segment after this key, the in handle the one before.
     float out_x = 1.0f / 3.0f, out_dy = 0.0f;
     float in_x = 1.0f / 3.0f, in_dy = 0.0f;
+    HandleType handles = HandleType::Free;  // Free: what keys were before the type was stored
 };
 
 // How a curve or a clip combines with the layers beneath it.
@@ -37,7 +46,8 @@ enum class BlendMode {
 float evaluateKeys(const std::vector<Keyframe>& keys, double t_s);
 
 // True when the keys are sorted by strictly increasing time, every value and time is finite,
-// every interpolation is one of the four, and every handle's x lies in 0..1.
+// every interpolation is one of the four, every handle type one of the three, and every handle's
+// x lies in 0..1.
 bool keysAreValid(const std::vector<Keyframe>& keys);
 
 // A value on the eased segment (smoothstep) between 0 and 1 at u in 0..1.

@@ -31,6 +31,28 @@ bool interpolationFromName(const std::string& name, Interpolation& out) {
     return false;
 }
 
+const char* handleTypeName(HandleType type) {
+    switch (type) {
+        case HandleType::Aligned:
+            return "aligned";
+        case HandleType::Auto:
+            return "auto";
+        case HandleType::Free:
+        default:
+            return "free";
+    }
+}
+
+bool handleTypeFromName(const std::string& name, HandleType& out) {
+    for (HandleType candidate : {HandleType::Free, HandleType::Aligned, HandleType::Auto}) {
+        if (name == handleTypeName(candidate)) {
+            out = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool readHandle(const nlohmann::json& key, const char* name, float& x, float& dy) {
     const auto found = key.find(name);
     if (found == key.end()) {
@@ -64,6 +86,9 @@ nlohmann::json keysToJson(const std::vector<Keyframe>& keys) {
             (i > 0 && keys[i - 1].interpolation == Interpolation::Bezier)) {
             item["in"] = {jsonFloat(key.in_x), jsonFloat(key.in_dy)};
         }
+        if (key.handles != HandleType::Free) {
+            item["handles"] = handleTypeName(key.handles);
+        }
         out.push_back(std::move(item));
     }
     return out;
@@ -91,6 +116,12 @@ Result<std::vector<Keyframe>> keysFromJson(const nlohmann::json& json, const std
                 !interpolationFromName(item["interp"].get<std::string>(), key.interpolation)) {
                 return badInput(source,
                                 at + " has an unknown \"interp\" (linear, ease, bezier or step)");
+            }
+        }
+        if (item.contains("handles")) {
+            if (!item["handles"].is_string() ||
+                !handleTypeFromName(item["handles"].get<std::string>(), key.handles)) {
+                return badInput(source, at + " has an unknown \"handles\" (free, aligned or auto)");
             }
         }
         if (!readHandle(item, "out", key.out_x, key.out_dy) ||

@@ -181,6 +181,7 @@ void TestKeyframeCurve::keysAreValidRefuses_data() {
     QTest::newRow("in handle x below 0") << 5;
     QTest::newRow("unknown interpolation") << 6;
     QTest::newRow("NaN handle dy") << 7;
+    QTest::newRow("unknown handle type") << 8;
 }
 
 void TestKeyframeCurve::keysAreValidRefuses() {
@@ -214,6 +215,9 @@ void TestKeyframeCurve::keysAreValidRefuses() {
         case 7:
             keys[0].out_dy = nan;
             break;
+        case 8:
+            keys[1].handles = static_cast<HandleType>(0);
+            break;
     }
     QVERIFY(!keysAreValid(keys));
 }
@@ -228,8 +232,14 @@ void TestKeyframeCurve::jsonRoundTrip() {
     // The key after a Bézier key is linear; its in handle still shapes the Bézier segment.
     keys[2].in_x = 0.6f;
     keys[2].in_dy = -0.75f;
+    keys[1].handles = HandleType::Aligned;
+    keys[2].handles = HandleType::Auto;
     const nlohmann::json json = keysToJson(keys);
     QCOMPARE(json.size(), keys.size());
+    // Free is the default and left out, so files from before handle types read the same.
+    QVERIFY(!json[0].contains("handles"));
+    QCOMPARE(json[1]["handles"], "aligned");
+    QCOMPARE(json[2]["handles"], "auto");
     QVERIFY(!json[0].contains("interp") || json[0]["interp"] == "ease");
     QVERIFY(!json[3].contains("interp"));  // linear is the default and left out
     Result<std::vector<Keyframe>> back =
@@ -240,6 +250,7 @@ void TestKeyframeCurve::jsonRoundTrip() {
         QCOMPARE((*back)[i].t_s, keys[i].t_s);
         QCOMPARE((*back)[i].value, keys[i].value);
         QCOMPARE(int((*back)[i].interpolation), int(keys[i].interpolation));
+        QCOMPARE(int((*back)[i].handles), int(keys[i].handles));
     }
     QCOMPARE((*back)[1].out_x, 0.2f);
     QCOMPARE((*back)[1].out_dy, 1.5f);
@@ -262,6 +273,10 @@ void TestKeyframeCurve::jsonErrorsNameThePlace_data() {
     QTest::newRow("unknown interp") << R"([{"t": 0, "value": 1}, {"t": 1, "value": 0,
         "interp": "wobble"}])"
                                     << "curve, key 2 has an unknown \"interp\"";
+    QTest::newRow("unknown handles") << R"([{"t": 0, "value": 1, "handles": "vector"}])"
+                                     << "curve, key 1 has an unknown \"handles\"";
+    QTest::newRow("handles not text") << R"([{"t": 0, "value": 1, "handles": 2}])"
+                                      << "curve, key 1 has an unknown \"handles\"";
     QTest::newRow("bad handle") << R"([{"t": 0, "value": 1, "interp": "bezier", "out": [0.5]}])"
                                 << "curve, key 1 has a handle that is not [x, dy]";
     QTest::newRow("handle x outside 0..1")

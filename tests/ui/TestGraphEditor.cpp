@@ -2,6 +2,7 @@
 // aimed with the view's own geometry. Key moves, handle edits, inserts and deletes must change
 // exactly what the gesture says, be one undo step that puts the document back, and survive a
 // save and reopen. The handle arithmetic and the view's mapping are checked on their own first.
+#include <QFile>
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalSpy>
@@ -22,13 +23,13 @@
 #include "ui/ProjectSession.h"
 #include "ui/SelectionModel.h"
 
+using ps::HandleType;
 using ps::ui::ElementKind;
 using ps::ui::ElementRef;
 using ps::ui::GraphEditorGeometry;
 using ps::ui::GraphEditorPanel;
 using ps::ui::GraphEditorView;
 using ps::ui::HandleSide;
-using ps::ui::HandleType;
 using ps::ui::ProjectSession;
 using ps::ui::SelectionModel;
 
@@ -384,11 +385,14 @@ private slots:
         middle.out_dy = 0.05f;
         middle.in_x = 0.25f;
         middle.in_dy = 0.1f;
+        middle.handles = HandleType::Aligned;  // the key's own type decides the drag
         const ps::ElementId jaw = studio.addCurve(
             kJaw, {key(1.0, 0.1f, ps::Interpolation::Bezier), middle, key(3.0, 0.2f)});
-        QCOMPARE(studio.panel->handleType(), HandleType::Aligned);  // the default
+        QCOMPARE(studio.panel->handleType(), std::nullopt);  // nothing selected
         const std::string before = studio.json();
         QTest::mouseClick(studio.view(), Qt::LeftButton, {}, studio.keyAt(jaw, 2.0));
+        QCOMPARE(studio.panel->handleType(), std::optional(HandleType::Aligned));
+        QVERIFY(studio.panel->handleAction(HandleType::Aligned)->isChecked());
         const int steps = studio.undoCount();
         const double ppu = studio.geometry().pixelsPerUnit();
 
@@ -408,10 +412,12 @@ private slots:
         studio.session.undoStack()->undo();
         QCOMPARE(studio.json(), before);
 
-        // Free: the in handle moves alone.
-        QTest::mouseClick(button(*studio.panel, "graphHandleFreeAction"), Qt::LeftButton);
-        QCOMPARE(studio.panel->handleType(), HandleType::Free);
+        // Free (set on the selected key, one step): the in handle moves alone.
         QTest::mouseClick(studio.view(), Qt::LeftButton, {}, studio.keyAt(jaw, 2.0));
+        QTest::mouseClick(button(*studio.panel, "graphHandleFreeAction"), Qt::LeftButton);
+        QCOMPARE(studio.panel->handleType(), std::optional(HandleType::Free));
+        QCOMPARE(studio.curve(jaw).keys[1].handles, HandleType::Free);
+        QCOMPARE(studio.undoCount(), steps + 1);
         const QPoint in_grab = studio.view()->handlePointOf(jaw, 2.0, HandleSide::In).toPoint();
         QCOMPARE(studio.view()->hitTest(in_grab).side, HandleSide::In);
         drag(studio.view(), in_grab, in_grab + QPoint(-10, 30), {}, 6);
@@ -625,6 +631,104 @@ private slots:
         QVERIFY2(reopened.open(path, &problem), qPrintable(problem));
         QCOMPARE(ps::motionDocumentToJson(reopened.motion()).dump(), saved);
         QCOMPARE(int(reopened.motion().curves[0].keys.size()), 3);
+    }
+
+    void handleTypeIsTheKeysAndSurvivesSaveAndReopen() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("handles.pstudio"));
+        {
+            Studio studio;
+            QVERIFY(QTest::qWaitForWindowExposed(studio.panel.get()));
+            const ps::ElementId jaw =
+                studio.addCurve(kJaw, {key(1.0, 0.1f, ps::Interpolation::Bezier),
+                                       key(2.0, 0.5f, ps::Interpolation::Bezier), key(3.0, 0.3f)});
+            QVERIFY(studio.json().find("\"handles\"") == std::string::npos);  // all Free
+            QTest::mouseClick(studio.view(), Qt::LeftButton, {}, studio.keyAt(jaw, 2.0));
+            QCOMPARE(studio.panel->handleType(), std::optional(HandleType::Free));
+            QVERIFY(studio.panel->handleAction(HandleType::Free)->isChecked());
+            const int steps = studio.undoCount();
+            QTest::mouseClick(button(*studio.panel, "graphHandleAlignedAction"), Qt::LeftButton);
+            QCOMPARE(studio.undoCount(), steps + 1);
+            QCOMPARE(studio.curve(jaw).keys[1].handles, HandleType::Aligned);
+            QCOMPARE(studio.curve(jaw).keys[0].handles, HandleType::Free);  // not selected
+            QVERIFY(studio.panel->handleAction(HandleType::Aligned)->isChecked());
+            QVERIFY(!studio.panel->handleAction(HandleType::Free)->isChecked());
+            // A mixed selection shows no type.
+            QTest::mouseClick(studio.view(), Qt::LeftButton, Qt::ShiftModifier,
+                              studio.keyAt(jaw, 1.0));
+            QCOMPARE(studio.panel->handleType(), std::nullopt);
+            QVERIFY(!studio.panel->handleAction(HandleType::Aligned)->isChecked());
+            QString problem;
+            QVERIFY2(studio.session.save(path, &problem), qPrintable(problem));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY2(text.contains("\"aligned\""), text.constData());
+        QCOMPARE(text.count("\"handles\""), 1);  // Free keys write nothing
+        ProjectSession reopened{QString{}};
+        QString problem;
+        QVERIFY2(reopened.open(path, &problem), qPrintable(problem));
+        const std::vector<ps::Keyframe>& keys = reopened.motion().curves[0].keys;
+        QCOMPARE(keys[0].handles, HandleType::Free);
+        QCOMPARE(keys[1].handles, HandleType::Aligned);
+        QCOMPARE(keys[2].handles, HandleType::Free);
+    }
+
+    void draggingAnAutoKeysHandleMakesItAligned() {
+        Studio studio;
+        QVERIFY(QTest::qWaitForWindowExposed(studio.panel.get()));
+        const ps::ElementId jaw =
+            studio.addCurve(kJaw, {key(1.0, 0.1f, ps::Interpolation::Bezier),
+                                   key(2.0, 0.3f, ps::Interpolation::Bezier), key(3.0, 0.6f)});
+        QTest::mouseClick(studio.view(), Qt::LeftButton, {}, studio.keyAt(jaw, 2.0));
+        QTest::mouseClick(button(*studio.panel, "graphHandleAutoAction"), Qt::LeftButton);
+        QCOMPARE(studio.curve(jaw).keys[1].handles, HandleType::Auto);
+        QVERIFY(studio.curve(jaw).keys[1].out_dy > 0.0f);  // rising: the neighbours' slope
+        const int steps = studio.undoCount();
+
+        const QPoint grab = studio.view()->handlePointOf(jaw, 2.0, HandleSide::Out).toPoint();
+        QCOMPARE(studio.view()->hitTest(grab).side, HandleSide::Out);
+        drag(studio.view(), grab, grab + QPoint(-6, -35), {}, 7);
+        const ps::Keyframe& k = studio.curve(jaw).keys[1];
+        QCOMPARE(k.handles, HandleType::Aligned);
+        QCOMPARE(studio.panel->handleType(), std::optional(HandleType::Aligned));
+        QCOMPARE(studio.undoCount(), steps + 1);  // the drag and the type change, one step
+        // The partner stays on the dragged handle's line through the key.
+        const double slope_out = k.out_dy / (k.out_x * 1.0);
+        const double slope_in = -k.in_dy / (k.in_x * 1.0);
+        QVERIFY(std::abs(slope_out - slope_in) < 1e-4);
+        studio.session.undoStack()->undo();
+        QCOMPARE(studio.curve(jaw).keys[1].handles, HandleType::Auto);
+    }
+
+    void movingAKeyRecomputesTheAutoHandlesItAffects() {
+        Studio studio;
+        QVERIFY(QTest::qWaitForWindowExposed(studio.panel.get()));
+        ps::Keyframe free = key(1.0, 0.1f, ps::Interpolation::Bezier);
+        free.out_x = 0.4f;
+        free.out_dy = 0.07f;
+        ps::Keyframe automatic = key(2.0, 0.3f, ps::Interpolation::Bezier);
+        automatic.handles = HandleType::Auto;
+        std::vector<ps::Keyframe> keys = {
+            free, automatic, key(3.0, 0.5f, ps::Interpolation::Bezier), key(4.0, 0.2f)};
+        ps::ui::setAutoHandles(keys, 1);
+        const ps::ElementId jaw = studio.addCurve(kJaw, keys);
+        const float auto_out_dy = studio.curve(jaw).keys[1].out_dy;
+
+        // Drag the Free key after the Auto one up: the Auto key's slope follows.
+        drag(studio.view(), studio.keyAt(jaw, 3.0), studio.keyAt(jaw, 3.0) + QPoint(0, -60));
+        std::vector<ps::Keyframe> expected = studio.curve(jaw).keys;
+        QVERIFY(expected[2].value > 0.5f);
+        ps::ui::setAutoHandles(expected, 1);
+        const ps::Keyframe& now = studio.curve(jaw).keys[1];
+        QCOMPARE(now.handles, HandleType::Auto);
+        QVERIFY(now.out_dy != auto_out_dy);
+        QCOMPARE(now.out_dy, expected[1].out_dy);
+        QCOMPARE(now.in_dy, expected[1].in_dy);
+        // A Free neighbour keeps its handles.
+        QCOMPARE(studio.curve(jaw).keys[0].out_x, 0.4f);
+        QCOMPARE(studio.curve(jaw).keys[0].out_dy, 0.07f);
     }
 
     void showsTheSelectedChannelsAndTheTickedOnes() {
