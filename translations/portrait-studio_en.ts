@@ -589,18 +589,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Handles move on their own</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A handle&apos;s partner stays on one line with it (aligns the selected keys&apos; handles)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handles follow the neighbouring keys (sets the selected keys&apos; handles)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Frame All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,6 +646,18 @@
     </message>
     <message>
         <source>Has keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected keys&apos; handles move on their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected keys&apos; handles stay on one line through the key (aligns them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected keys&apos; handles follow the neighbouring keys (sets them; a drag makes them Aligned)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -750,6 +750,14 @@ or tick channels in the list to show their curves.</source>
     </message>
     <message>
         <source>   out handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select keys to change their handles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free handles</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1517,6 +1525,14 @@ New name for “%2”:</source>
         <source>Whole &amp;Take</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Onion Skin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face&apos;s outlines three frames back (blue) and ahead (orange)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MissingMediaDialog</name>
@@ -1905,6 +1921,22 @@ Your template.</source>
     </message>
     <message>
         <source>Vertex %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lips apart over a closure (p, b, m), %1: gap %2 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jitter: the head or jaw jumps, %1: %2× the limit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

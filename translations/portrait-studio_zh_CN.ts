@@ -589,18 +589,6 @@
         <translation>自动</translation>
     </message>
     <message>
-        <source>Handles move on their own</source>
-        <translation>手柄各自独立移动</translation>
-    </message>
-    <message>
-        <source>A handle&apos;s partner stays on one line with it (aligns the selected keys&apos; handles)</source>
-        <translation>手柄与其另一侧手柄保持在同一直线上（对齐所选关键帧的手柄）</translation>
-    </message>
-    <message>
-        <source>Handles follow the neighbouring keys (sets the selected keys&apos; handles)</source>
-        <translation>手柄随相邻关键帧自动调整（设置所选关键帧的手柄）</translation>
-    </message>
-    <message>
         <source>Frame All</source>
         <translation>框显全部</translation>
     </message>
@@ -659,6 +647,18 @@
     <message>
         <source>Has keys</source>
         <translation>有关键帧</translation>
+    </message>
+    <message>
+        <source>The selected keys&apos; handles move on their own</source>
+        <translation>所选关键帧的手柄各自独立移动</translation>
+    </message>
+    <message>
+        <source>The selected keys&apos; handles stay on one line through the key (aligns them)</source>
+        <translation>所选关键帧的手柄保持在穿过关键帧的同一直线上（对齐手柄）</translation>
+    </message>
+    <message>
+        <source>The selected keys&apos; handles follow the neighbouring keys (sets them; a drag makes them Aligned)</source>
+        <translation>所选关键帧的手柄随相邻关键帧自动计算（拖动后变为对齐）</translation>
     </message>
 </context>
 <context>
@@ -752,6 +752,14 @@ or tick channels in the list to show their curves.</source>
     <message>
         <source>   out handle</source>
         <translation>   出手柄</translation>
+    </message>
+    <message>
+        <source>Select keys to change their handles.</source>
+        <translation>选择关键帧以更改其手柄。</translation>
+    </message>
+    <message>
+        <source>Free handles</source>
+        <translation>自由手柄</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1528,14 @@ New name for “%2”:</source>
         <source>Whole &amp;Take</source>
         <translation>整段动画(&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Onion Skin</source>
+        <translation>洋葱皮(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The face&apos;s outlines three frames back (blue) and ahead (orange)</source>
+        <translation>前三帧（蓝色）与后三帧（橙色）的面部轮廓</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MissingMediaDialog</name>
@@ -1910,6 +1926,22 @@ Your template.</source>
     <message>
         <source>Vertex %1</source>
         <translation>顶点 %1</translation>
+    </message>
+    <message>
+        <source>frames %1–%2</source>
+        <translation>第 %1–%2 帧</translation>
+    </message>
+    <message>
+        <source>frame %1</source>
+        <translation>第 %1 帧</translation>
+    </message>
+    <message>
+        <source>Lips apart over a closure (p, b, m), %1: gap %2 mm</source>
+        <translation>闭唇音（p、b、m）处双唇未合，%1：间隙 %2 毫米</translation>
+    </message>
+    <message>
+        <source>Jitter: the head or jaw jumps, %1: %2× the limit</source>
+        <translation>抖动：头部或下颌突跳，%1：为限值的 %2 倍</translation>
     </message>
 </context>
 <context>

@@ -13,15 +13,19 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "motion/ApplyFaceState.h"
 #include "motion/BakeChannel.h"
 #include "motion/MotionChannel.h"
+#include "motion/MotionCheck.h"
 #include "motion/MotionEdit.h"
 #include "motion/MotionEvaluator.h"
 #include "motion/SmoothKeys.h"
 #include "project/ProjectFile.h"
+#include "render/PreviewScene.h"
 #include "ui/BlendshapePanel.h"
 #include "ui/ExportDialog.h"
 #include "ui/GraphEditorPanel.h"
@@ -167,6 +171,7 @@ void MainWindow::connectPanels() {
     connect(preview_, &PreviewEngine::sourcesChanged, graph_, &GraphEditorPanel::refreshSources);
     connect(landmark_editor_, &LandmarkEditController::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kStatusMessage_ms); });
+    connectChecks();
     connect(graph_, &GraphEditorPanel::bakeRequested, this, &MainWindow::bakeChannel);
     connect(graph_, &GraphEditorPanel::smoothRequested, this, &MainWindow::smoothKeys);
     connect(timeline_, &TimelinePanel::seekRequested, this, [this](double t_s) {
@@ -232,6 +237,70 @@ void MainWindow::smoothKeys(ps::ElementId curve, const std::vector<double>& key_
     statusBar()->showMessage(tr("Smoothed %1 keys").arg(smoothed->smoothed), kStatusMessage_ms);
 }
 
+void MainWindow::connectChecks() {
+    // The check lane: cheap (under half a millisecond for the sample's 7 s), so on the UI thread,
+    // but once per event-loop turn however many changes a drag makes.
+    auto* recheck = new QTimer(this);
+    recheck->setSingleShot(true);
+    recheck->setInterval(0);
+    connect(recheck, &QTimer::timeout, this, [this] {
+        const std::shared_ptr<const ps::PreviewScene> scene = preview_->scene();
+        const std::shared_ptr<const ps::MotionSources> sources = preview_->sources();
+        if (scene == nullptr || sources == nullptr) {
+            timeline_->setMotionChecks({});
+            return;
+        }
+        timeline_->setMotionChecks(ps::checkMotion(session_->playbackMotion(), *sources,
+                                                   session_->project().fps, scene->fit()));
+    });
+    const auto start = [recheck] { recheck->start(); };
+    connect(session_, &ProjectSession::changed, this, start);
+    connect(session_, &ProjectSession::frameRateChanged, this, start);
+    connect(session_, &ProjectSession::laneStatesChanged, this, start);
+    connect(preview_, &PreviewEngine::sourcesChanged, this, start);
+    connect(preview_, &PreviewEngine::sceneChanged, this, start);
+    connect(transport_, &TransportBar::positionChanged, this, &MainWindow::updateOnionSkin);
+    connect(session_, &ProjectSession::changed, this,
+            [this] { updateOnionSkin(transport_->position_s()); });
+}
+
+void MainWindow::updateOnionSkin(double t_s) {
+    if (!viewer_->isOnionSkinVisible()) {
+        return;
+    }
+    const std::shared_ptr<const ps::PreviewScene> scene = preview_->scene();
+    const std::shared_ptr<const ps::MotionSources> sources = preview_->sources();
+    if (scene == nullptr || sources == nullptr) {
+        viewer_->setOnionSkin({}, {});
+        return;
+    }
+    // The meshes of the frames either side of the one shown, as the export would draw them.
+    const double frame_s = preview_controller_->frameDuration_s();
+    const double shown_s = preview_controller_->frameTimeAt(t_s);
+    const ps::MotionDocument motion = session_->playbackMotion();
+    const auto landmarksAt = [&](double t) {
+        const ps::FaceFit fit =
+            ps::applyFaceState(scene->fit(), ps::evaluateMotion(motion, *sources, t, frame_s));
+        QVector<QPointF> points;
+        points.reserve(qsizetype(fit.landmarks2d.size()));
+        for (const glm::vec2& p : fit.landmarks2d) {
+            points.append(QPointF(p.x, p.y));
+        }
+        return points;
+    };
+    constexpr int kOnionFrames = 3;
+    QVector<QVector<QPointF>> previous, next;
+    for (int i = 1; i <= kOnionFrames; ++i) {
+        if (shown_s - i * frame_s >= 0.0) {
+            previous.append(landmarksAt(shown_s - i * frame_s));
+        }
+        if (shown_s + i * frame_s < motion.duration_s) {
+            next.append(landmarksAt(shown_s + i * frame_s));
+        }
+    }
+    viewer_->setOnionSkin(previous, next);
+}
+
 void MainWindow::updateVoiceActivity() {
     const std::shared_ptr<const ps::MotionSources> sources = preview_->sources();
     QVector<float> open;
@@ -274,6 +343,9 @@ void MainWindow::resetLayout() {
 }
 
 MainWindow::~MainWindow() {
+    // The session is destroyed with the window's children, after this body; its undo stack says
+    // "changed" as it clears, and nothing of this window may answer then.
+    disconnect(session_, nullptr, this, nullptr);
     // The transport bar holds a reference to the player, which members outlive only until here.
     delete transport_;
 }

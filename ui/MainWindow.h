@@ -121,6 +121,10 @@ private:
     void showPreferences();
     void showShortcuts();
     void updateVoiceActivity();
+    // The timeline's check lane (lips apart over a closure, jitter) and the viewer's onion skin,
+    // kept current as the motion, the voice and the playhead change.
+    void connectChecks();
+    void updateOnionSkin(double t_s);
     // The graph editor's Bake and Smooth, one undo step each.
     void bakeChannel(int channel, double from_s, double to_s);
     void smoothKeys(ps::ElementId curve, const std::vector<double>& key_times);

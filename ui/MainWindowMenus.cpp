@@ -156,6 +156,15 @@ QMenu* MainWindow::createViewMenu() {
     split->setCheckable(true);
     split->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Backslash));
     connect(split, &QAction::toggled, viewer_, &ViewerPanel::setSplitView);
+    QAction* onion = view->addAction(tr("&Onion Skin"));
+    onion->setObjectName(QStringLiteral("onionSkinAction"));
+    onion->setCheckable(true);
+    onion->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O | Qt::ALT));
+    onion->setToolTip(tr("The face's outlines three frames back (blue) and ahead (orange)"));
+    connect(onion, &QAction::toggled, this, [this](bool on) {
+        viewer_->setOnionSkinVisible(on);
+        updateOnionSkin(transport_->position_s());
+    });
     QAction* stats = view->addAction(tr("Show Playback &Statistics"));
     stats->setObjectName(QStringLiteral("showStatisticsAction"));
     stats->setCheckable(true);

@@ -187,6 +187,10 @@ void TimelinePanel::setVoiceActivity(QVector<float> mouth_open, double rate_hz) 
     view_->setVoiceActivity(std::move(mouth_open), rate_hz);
 }
 
+void TimelinePanel::setMotionChecks(std::vector<ps::MotionIssue> issues) {
+    view_->setMotionChecks(std::move(issues));
+}
+
 void TimelinePanel::setPlayhead(double t_s) {
     view_->setPlayhead(t_s);
     updateTimeLabel();

@@ -8,6 +8,9 @@
 #include <QVector>
 #include <QWidget>
 
+#include <vector>
+
+#include "motion/MotionCheck.h"
 #include "motion/TemplateLibrary.h"
 #include "ui/EngineBridge.h"
 #include "ui/TimelineClipboard.h"
@@ -34,6 +37,8 @@ public:
     void setAudio(AudioClipPtr clip);
     // How open the mouth is (0..1) at `rate_hz` samples a second, drawn in the voice lane.
     void setVoiceActivity(QVector<float> mouth_open, double rate_hz);
+    // The motion checks' findings (checkMotion), shown as a red/amber strip under the ruler.
+    void setMotionChecks(std::vector<ps::MotionIssue> issues);
     // Moves the drawn playhead (does not emit seekRequested).
     void setPlayhead(double t_s);
     double playhead() const;

@@ -4,6 +4,7 @@
 #include <QLineF>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -77,6 +78,62 @@ void TimelineView::setVoiceActivity(QVector<float> mouth_open, double rate_hz) {
     mouth_open_ = std::move(mouth_open);
     mouth_rate_hz_ = rate_hz;
     update();
+}
+
+void TimelineView::setMotionChecks(std::vector<ps::MotionIssue> issues) {
+    motion_checks_ = std::move(issues);
+    update();
+}
+
+QRectF TimelineView::motionCheckBand(double width) {
+    constexpr double kBand_px = 4.0;
+    return QRectF(0, TimelineGeometry::kRulerHeight_px - 1.0 - kBand_px, width, kBand_px);
+}
+
+QString TimelineView::motionCheckTextAt(const QPointF& pos) const {
+    // A little taller than drawn, and a few pixels either side, so a one-frame issue can be hit.
+    constexpr double kSlack_px = 3.0;
+    const QRectF band = motionCheckBand(width()).adjusted(0, -kSlack_px, 0, kSlack_px);
+    if (!band.contains(pos)) {
+        return {};
+    }
+    QStringList lines;
+    for (const ps::MotionIssue& issue : motion_checks_) {
+        const double x0 = geometry_.xOf(issue.start_s()) - kSlack_px;
+        const double x1 = geometry_.xOf(issue.end_s()) + kSlack_px;
+        if (pos.x() < x0 || pos.x() > x1) {
+            continue;
+        }
+        const int last = std::max(issue.first_frame, issue.end_frame - 1);
+        const QString frames = last > issue.first_frame
+                                   ? tr("frames %1–%2").arg(issue.first_frame).arg(last)
+                                   : tr("frame %1").arg(issue.first_frame);
+        if (issue.kind == ps::MotionIssueKind::LipsApart) {
+            lines << tr("Lips apart over a closure (p, b, m), %1: gap %2 mm")
+                         .arg(frames)
+                         .arg(double(issue.peak), 0, 'f', 1);
+        } else if (issue.kind == ps::MotionIssueKind::Jitter) {
+            lines << tr("Jitter: the head or jaw jumps, %1: %2× the limit")
+                         .arg(frames)
+                         .arg(double(issue.severity), 0, 'f', 1);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool TimelineView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = motionCheckTextAt(help->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), text, this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void TimelineView::setPlayhead(double t_s) {

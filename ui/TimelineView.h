@@ -10,6 +10,7 @@
 #include <QWidget>
 #include <vector>
 
+#include "motion/MotionCheck.h"
 #include "motion/MotionEdit.h"
 #include "motion/TemplateLibrary.h"
 #include "ui/EngineBridge.h"
@@ -37,6 +38,14 @@ public:
 
     void setAudio(AudioClipPtr clip);
     void setVoiceActivity(QVector<float> mouth_open, double rate_hz);
+    // The motion checks' findings, drawn as a thin strip along the ruler's foot: red where the
+    // lips stay apart over a closure, amber where the motion jitters; hover names them.
+    void setMotionChecks(std::vector<ps::MotionIssue> issues);
+    const std::vector<ps::MotionIssue>& motionChecks() const { return motion_checks_; }
+    // The strip's band in view coordinates, and the text its tooltip shows at `pos` (empty off
+    // any issue).
+    static QRectF motionCheckBand(double width);
+    QString motionCheckTextAt(const QPointF& pos) const;
 
     void setPlayhead(double t_s);
     double playhead() const { return playhead_s_; }
@@ -70,6 +79,7 @@ signals:
     void viewChanged();
 
 protected:
+    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
@@ -131,6 +141,7 @@ private:
     void paintCurves(QPainter& painter) const;
     void paintLaneShades(QPainter& painter) const;
     void paintMarkersAndPlayhead(QPainter& painter) const;
+    void paintMotionChecks(QPainter& painter) const;
     QString blockLabel(const TimelineBlock& block, bool* enabled) const;
 
     ProjectSession& session_;
@@ -141,6 +152,7 @@ private:
     std::vector<std::pair<float, float>> peaks_;  // min/max of each kPeakFrames of the voice
     QVector<float> mouth_open_;
     double mouth_rate_hz_ = 0.0;
+    std::vector<ps::MotionIssue> motion_checks_;
     double playhead_s_ = 0.0;
     bool snapping_ = true;
     bool fitted_ = true;  // follows the view's width and the document's duration until zoomed

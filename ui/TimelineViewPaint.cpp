@@ -86,7 +86,28 @@ void TimelineView::paintEvent(QPaintEvent*) {
     }
     painter.restore();
     paintRuler(painter);
+    paintMotionChecks(painter);
     paintMarkersAndPlayhead(painter);
+}
+
+void TimelineView::paintMotionChecks(QPainter& painter) const {
+    if (motion_checks_.empty()) {
+        return;
+    }
+    const QRectF band = motionCheckBand(width());
+    const double left = geometry_.xOf(0.0);
+    for (const ps::MotionIssue& issue : motion_checks_) {
+        const QColor color = issue.kind == ps::MotionIssueKind::LipsApart
+                                 ? QColor(0xe5, 0x3e, 0x3e)   // red
+                                 : QColor(0xf0, 0xa8, 0x2c);  // amber
+        const double x0 = std::max(left, geometry_.xOf(issue.start_s()));
+        // At least two pixels, so a one-frame issue shows at any zoom.
+        const double x1 = std::max(x0 + 2.0, geometry_.xOf(issue.end_s()));
+        if (x1 < 0.0 || x0 > width()) {
+            continue;
+        }
+        painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), color);
+    }
 }
 
 void TimelineView::paintRowBackgrounds(QPainter& painter) const {

@@ -65,6 +65,7 @@ void ViewerPanel::setImage(const QImage& photo) {
     landmarks_.clear();
     tool_.setLandmarks(landmarks_);
     frame_fit_.reset();
+    onion_skin_.clear();
     if (new_size) {
         zoomToFit();
     }
@@ -264,6 +265,22 @@ double ViewerPanel::pickDistance_px() const {
     return kPickRadius_px / std::max(zoom(), 1e-6);
 }
 
+void ViewerPanel::setOnionSkin(const QVector<QVector<QPointF>>& previous,
+                               const QVector<QVector<QPointF>>& next) {
+    onion_skin_.setFrames(previous, next);
+    if (onion_visible_) {
+        update();
+    }
+}
+
+void ViewerPanel::setOnionSkinVisible(bool visible) {
+    if (visible == onion_visible_) {
+        return;
+    }
+    onion_visible_ = visible;
+    update();
+}
+
 void ViewerPanel::drawMesh(QPainter& painter, const QRectF& target) const {
     if (landmarks_.size() < ps::kFaceVertexCount) {
         return;
@@ -407,6 +424,12 @@ void ViewerPanel::paintEvent(QPaintEvent* /*event*/) {
                          tr("Animated"));
     } else {
         painter.drawImage(target, image());
+    }
+    if (onion_visible_) {
+        painter.save();
+        painter.setClipRect(paneRect(1));
+        onion_skin_.paint(painter, target, image().size());
+        painter.restore();
     }
     if (mesh_visible_ || sculpt_mode_) {
         painter.save();

@@ -19,6 +19,7 @@
 #include <memory>
 
 #include "ui/LandmarkEditTool.h"
+#include "ui/OnionSkinPainter.h"
 
 namespace ps {
 struct FaceFit;
@@ -62,6 +63,13 @@ public:
     bool isMeshVisible() const { return mesh_visible_; }
     void setSplitView(bool split);
     bool isSplitView() const { return split_; }
+    // Onion skin: the contours of the frames before the shown one (blue) and after it (orange),
+    // each set 468 landmarks in the frame's pixels, nearest frame first; drawn under the mesh
+    // overlay while visible. setImage clears the sets.
+    void setOnionSkin(const QVector<QVector<QPointF>>& previous,
+                      const QVector<QVector<QPointF>>& next);
+    void setOnionSkinVisible(bool visible);
+    bool isOnionSkinVisible() const { return onion_visible_; }
     // Shown in the top-left corner when not empty (View ▸ Show Playback Statistics).
     void setStatisticsText(const QString& text);
 
@@ -133,6 +141,8 @@ private:
     QPointF pan_;  // the image centre's offset from the pane's centre, in screen pixels
     bool mesh_visible_ = false;
     bool split_ = false;
+    bool onion_visible_ = false;
+    OnionSkinPainter onion_skin_;
     QString statistics_;
     bool panning_ = false;
     QPointF pan_start_mouse_, pan_start_;

@@ -714,6 +714,79 @@ private slots:
         QVERIFY(studio.panel->grab().save(QString::fromLocal8Bit(folder) +
                                           QStringLiteral("/timeline-zoomed.png")));
     }
+
+    void motionChecksDrawAtTheirTimes() {
+        Studio studio;
+        QVERIFY(QTest::qWaitForWindowExposed(studio.panel.get()));
+        // The strip's red, not the playhead's lighter one (0xff5c5c).
+        const auto is_red = [](QRgb c) { return qRed(c) > 200 && qGreen(c) < 80 && qBlue(c) < 80; };
+        const auto is_amber = [](QRgb c) {
+            return qRed(c) > 200 && qGreen(c) > 140 && qGreen(c) < 200 && qBlue(c) < 90;
+        };
+        const auto count = [](const QImage& image, auto test) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    n += test(image.pixel(x, y));
+                }
+            }
+            return n;
+        };
+        const QImage before = studio.view()->grab().toImage();
+        QCOMPARE(count(before, is_red), 0);
+
+        ps::MotionIssue lips;
+        lips.kind = ps::MotionIssueKind::LipsApart;
+        lips.fps = 25.0;
+        lips.first_frame = 50;  // 2.0 s
+        lips.end_frame = 75;    // 3.0 s
+        lips.peak = 4.2f;
+        lips.severity = 2.8f;
+        ps::MotionIssue jitter;
+        jitter.kind = ps::MotionIssueKind::Jitter;
+        jitter.fps = 25.0;
+        jitter.first_frame = 150;  // 6.0 s
+        jitter.end_frame = 153;
+        jitter.severity = 1.9f;
+        studio.panel->setMotionChecks({lips, jitter});
+        const QImage image = studio.view()->grab().toImage();
+        QCOMPARE(image.size(), studio.view()->size());
+
+        const QRectF band = ps::ui::TimelineView::motionCheckBand(image.width());
+        const double x0 = studio.panel->xOfTime(2.0);
+        const double x1 = studio.panel->xOfTime(3.0);
+        const int mid_y = int(band.center().y());
+        for (int x = int(x0) + 1; x < int(x1) - 1; ++x) {
+            QVERIFY2(is_red(image.pixel(x, mid_y)), qPrintable(QString::number(x)));
+        }
+        // Red nowhere else: not outside the issue's range, not outside the strip.
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (is_red(image.pixel(x, y))) {
+                    QVERIFY2(
+                        x >= x0 - 1 && x <= x1 + 1 && band.adjusted(0, -1, 0, 1).contains(x, y),
+                        qPrintable(QStringLiteral("%1,%2").arg(x).arg(y)));
+                }
+            }
+        }
+        const int jitter_x = int(studio.panel->xOfTime(6.04));
+        QVERIFY(is_amber(image.pixel(jitter_x, mid_y)));
+        QVERIFY(!is_amber(image.pixel(int(studio.panel->xOfTime(5.5)), mid_y)));
+
+        // The tooltip names the problem and its frames, and nothing off the strip.
+        const QString text = studio.panel->view()->motionCheckTextAt(QPointF((x0 + x1) / 2, mid_y));
+        QVERIFY2(text.contains(QStringLiteral("Lips apart")) &&
+                     text.contains(QStringLiteral("50")) && text.contains(QStringLiteral("74")),
+                 qPrintable(text));
+        QVERIFY(studio.panel->view()
+                    ->motionCheckTextAt(QPointF(jitter_x, mid_y))
+                    .contains(QStringLiteral("Jitter")));
+        QVERIFY(studio.panel->view()->motionCheckTextAt(QPointF((x0 + x1) / 2, 150)).isEmpty());
+        QVERIFY(studio.panel->view()->motionCheckTextAt(QPointF(x1 + 40, mid_y)).isEmpty());
+
+        studio.panel->setMotionChecks({});
+        QCOMPARE(count(studio.view()->grab().toImage(), is_red), 0);
+    }
 };
 
 QTEST_MAIN(TestTimelinePanel)

@@ -3,6 +3,10 @@
 // the frame, and the mesh overlay draws over the face.
 #include <QtTest>
 
+#include <cmath>
+
+#include "face/FaceContours.h"
+#include "face/FaceMesh.h"
 #include "ui/ViewerPanel.h"
 
 using ps::ui::ViewerPanel;
@@ -113,6 +117,50 @@ private slots:
 
 private:
     std::unique_ptr<ViewerPanel> viewer_;
+
+    void onionSkinTintsThePreviousFramesLips() {
+        // Previous frame: the inner lips on a circle of radius 40 about image (200, 150); the
+        // other contours all at one point in a corner. Next frame: the same lips 60 px lower.
+        const auto lips_at = [](QPointF centre) {
+            QVector<QPointF> points(ps::kFaceVertexCount, QPointF(5, 5));
+            const int n = int(ps::contour::kInnerLips.size());
+            for (int i = 0; i < n; ++i) {
+                const double a = 2.0 * M_PI * i / n;
+                points[ps::contour::kInnerLips[size_t(i)]] =
+                    centre + 40.0 * QPointF(std::cos(a), std::sin(a));
+            }
+            return points;
+        };
+        const QVector<QPointF> previous = lips_at(QPointF(200, 150));
+        const QVector<QPointF> next = lips_at(QPointF(200, 210));
+        // Midpoints of the first lip edge of each, on screen (fitted at zoom 2).
+        const auto edge_mid = [&](const QVector<QPointF>& points) {
+            const QPointF a = points[ps::contour::kInnerLips[0]];
+            const QPointF b = points[ps::contour::kInnerLips[1]];
+            return viewer_->mapFromImage((a + b) / 2.0).toPoint();
+        };
+        const QPoint on_previous = edge_mid(previous);
+        const QPoint on_next = edge_mid(next);
+        const QImage plain = viewer_->grab().toImage();
+
+        viewer_->setOnionSkin({previous}, {next});
+        QVERIFY(!viewer_->isOnionSkinVisible());
+        QCOMPARE(viewer_->grab().toImage(), plain);  // off: nothing drawn
+
+        viewer_->setOnionSkinVisible(true);
+        const QImage shown = viewer_->grab().toImage();
+        const auto blueness = [](QRgb c) { return qBlue(c) - qRed(c); };
+        QVERIFY2(blueness(shown.pixel(on_previous)) > blueness(plain.pixel(on_previous)) + 40,
+                 qPrintable(QString::number(shown.pixel(on_previous), 16)));
+        QVERIFY2(-blueness(shown.pixel(on_next)) > -blueness(plain.pixel(on_next)) + 40,
+                 qPrintable(QString::number(shown.pixel(on_next), 16)));
+        // Away from every contour the frame is untouched.
+        const QPoint away = viewer_->mapFromImage(QPointF(320, 60)).toPoint();
+        QCOMPARE(shown.pixel(away), plain.pixel(away));
+
+        viewer_->setOnionSkinVisible(false);
+        QCOMPARE(viewer_->grab().toImage(), plain);
+    }
 };
 
 QTEST_MAIN(TestViewerPanel)
