@@ -178,6 +178,11 @@ private:
     static float channelOf(const ps::FaceState& state, int channel);
     static float trackChannelAt(const ps::FaceTrack& track, int channel, double t_s);
     static float voiceScale(const ps::MotionDocument& document, int channel);
+    // Keys closer than a microsecond are one key (as SetKeyframe finds them).
+    static bool sameTime(double a, double b);
+    static ElementRef keyRef(ps::ElementId curve, double t_s);
+    // How close to a curve a Ctrl+click inserts on it, or a press grabs it.
+    static constexpr double kCurveGrab_px = 6.0;
 
     void onSessionChanged();
     void invalidate();
