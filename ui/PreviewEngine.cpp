@@ -6,6 +6,7 @@
 #include "face/PhotoFit.h"
 #include "motion/ApplyFaceState.h"
 #include "motion/MotionEvaluator.h"
+#include "motion/UneditedMotion.h"
 #include "ui/PaintableImage.h"
 
 namespace ps::ui {
@@ -23,6 +24,25 @@ QVector<QPointF> toPoints(const std::vector<glm::vec2>& landmarks) {
     return points;
 }
 
+struct Rendered {
+    QImage image;
+    QVector<QPointF> landmarks;
+};
+
+// One frame of `document` at t, on the calling worker; a null image when the renderer refuses.
+Rendered renderAt(const ps::PreviewScene& scene, const ps::MotionDocument& document,
+                  const ps::MotionSources& sources, double t_s, double frame_s) {
+    const ps::FaceState state = ps::evaluateMotion(document, sources, t_s, frame_s);
+    // The buffer lives on this worker: the renderer reuses it frame after frame.
+    thread_local cv::Mat frame;
+    Rendered rendered;
+    if (scene.render(state, frame).ok()) {
+        rendered.image = toPaintableImage(frame);
+        rendered.landmarks = toPoints(ps::applyFaceState(scene.fit(), state).landmarks2d);
+    }
+    return rendered;
+}
+
 }  // namespace
 
 PreviewEngine::PreviewEngine(QObject* parent)
@@ -31,6 +51,7 @@ PreviewEngine::PreviewEngine(QObject* parent)
       voice_jobs_(std::make_unique<ps::JobQueue>()),
       render_jobs_(std::make_unique<ps::JobQueue>()) {
     document_ = std::make_shared<const ps::MotionDocument>();
+    unedited_ = document_;
 }
 
 PreviewEngine::~PreviewEngine() {
@@ -98,6 +119,7 @@ void PreviewEngine::setFrameDuration(double frame_s) {
 
 void PreviewEngine::setMotion(const ps::MotionDocument& document) {
     document_ = std::make_shared<const ps::MotionDocument>(document);
+    unedited_ = std::make_shared<const ps::MotionDocument>(ps::voiceOnlyMotion(document));
     const bool voice_stale =
         sources_ == nullptr ||
         (audio_ != nullptr && !ps::voiceSourceIsCurrent(sources_->voice, document)) ||
@@ -176,6 +198,13 @@ void PreviewEngine::updateIdle() {
     sources_ = std::move(sources);
 }
 
+void PreviewEngine::setCompareEnabled(bool on) {
+    if (compare_ != on) {
+        compare_ = on;
+        rerender();
+    }
+}
+
 void PreviewEngine::rerender() {
     if (has_request_) {
         schedule(last_t_s_);  // a redraw, not one of the viewer's requests
@@ -193,7 +222,7 @@ void PreviewEngine::schedule(double t_s) {
     if (scene_ == nullptr || sources_ == nullptr) {
         return;
     }
-    Request request{t_s, document_, sources_, scene_, frame_s_};
+    Request request{t_s, document_, compare_ ? unedited_ : nullptr, sources_, scene_, frame_s_};
     if (rendering_) {
         if (waiting_.has_value()) {
             ++stats_.dropped;
@@ -211,31 +240,32 @@ void PreviewEngine::startRender(Request request) {
             return;
         }
         const auto start = Clock::now();
-        QImage image;
-        QVector<QPointF> landmarks;
+        Rendered edited;
+        Rendered unedited;
         try {
-            const ps::FaceState state = ps::evaluateMotion(*request.document, *request.sources,
-                                                           request.t_s, request.frame_s);
-            // The buffer lives on this worker: the renderer reuses it frame after frame.
-            thread_local cv::Mat frame;
-            if (request.scene->render(state, frame).ok()) {
-                image = toPaintableImage(frame);
-                landmarks = toPoints(ps::applyFaceState(request.scene->fit(), state).landmarks2d);
+            edited = renderAt(*request.scene, *request.document, *request.sources, request.t_s,
+                              request.frame_s);
+            if (request.compare != nullptr) {
+                unedited = renderAt(*request.scene, *request.compare, *request.sources, request.t_s,
+                                    request.frame_s);
             }
         } catch (const std::exception&) {
-            image = QImage();  // answered below as no frame; the next request tries again
+            edited = Rendered{};  // answered below as no frame; the next request tries again
         }
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         QMetaObject::invokeMethod(
             this,
-            [this, image, landmarks, ms, t_s = request.t_s] {
+            [this, edited, unedited, ms, t_s = request.t_s] {
                 rendering_ = false;
-                if (!image.isNull()) {
+                if (!edited.image.isNull()) {
                     ++stats_.rendered;
                     stats_.last_ms = ms;
                     total_ms_ += ms;
                     stats_.mean_ms = total_ms_ / double(stats_.rendered);
-                    emit frameReady(image, t_s, landmarks);
+                    if (!unedited.image.isNull()) {
+                        emit compareFrameReady(unedited.image, t_s, unedited.landmarks);
+                    }
+                    emit frameReady(edited.image, t_s, edited.landmarks);
                 }
                 if (waiting_.has_value()) {
                     Request next = std::move(*waiting_);

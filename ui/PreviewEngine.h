@@ -52,6 +52,12 @@ public:
     // How long a frame lasts (1 / the project's frame rate): blinks shorter than that still show.
     void setFrameDuration(double frame_s);
 
+    // A/B compare: while on, every frame is also drawn from the document's unedited voice motion
+    // (voiceOnlyMotion) and answered by compareFrameReady just before its frameReady. Off by
+    // default: comparing costs a second render per frame.
+    void setCompareEnabled(bool on);
+    bool isCompareEnabled() const { return compare_; }
+
     // Asks for the frame at `t_s`; answered by frameReady, unless a newer request replaces it.
     // Without a scene there is nothing to draw and nothing is answered.
     void requestFrame(double t_s);
@@ -70,6 +76,8 @@ public:
 signals:
     // `landmarks`: the frame's 468 face landmarks in the image's pixels (the mesh overlay).
     void frameReady(const QImage& frame, double t_s, const QVector<QPointF>& landmarks);
+    // The same moment as the next frameReady, drawn from the unedited voice motion (compare on).
+    void compareFrameReady(const QImage& frame, double t_s, const QVector<QPointF>& landmarks);
     void sceneChanged();
     void sourcesChanged();
     // One sentence naming the file and the problem (no face found, say).
@@ -80,6 +88,7 @@ private:
     struct Request {
         double t_s = 0.0;
         std::shared_ptr<const ps::MotionDocument> document;
+        std::shared_ptr<const ps::MotionDocument> compare;  // null unless comparing
         std::shared_ptr<const ps::MotionSources> sources;
         std::shared_ptr<const ps::PreviewScene> scene;
         double frame_s = 0.04;
@@ -95,6 +104,8 @@ private:
     std::shared_ptr<const ps::PreviewScene> scene_;
     std::shared_ptr<const ps::MotionSources> sources_;
     std::shared_ptr<const ps::MotionDocument> document_;
+    std::shared_ptr<const ps::MotionDocument> unedited_;  // voiceOnlyMotion(*document_)
+    bool compare_ = false;
     AudioClipPtr audio_;
     quint64 photo_serial_ = 0;
     quint64 voice_serial_ = 0;

@@ -1,6 +1,7 @@
 // The live preview's engine: the samples' face moves with the voice (the mouth differs from the
 // photo's while speaking), frames are deterministic per time, an edit shows in the next frame,
-// and a burst of requests is answered with the newest one while the stale ones are dropped.
+// a burst of requests is answered with the newest one while the stale ones are dropped, and the
+// A/B compare draws each frame a second time from the unedited voice motion.
 #include <QSignalSpy>
 #include <QtTest>
 #include <memory>
@@ -130,6 +131,46 @@ private slots:
         QVERIFY(stats.rendered <= 3);
         QCOMPARE(stats.rendered + stats.dropped, quint64(40));
         QVERIFY(stats.mean_ms > 0.0);
+    }
+
+    void compareDrawsTheUneditedVoiceBesideTheEdit() {
+        ready();
+        QSignalSpy compared(engine_.get(), &PreviewEngine::compareFrameReady);
+        const QImage unedited = frameAt(4.0).image;
+        QCOMPARE(compared.count(), 0);  // off by default
+
+        ps::MotionDocument edited = document_;
+        ps::KeyframeCurve jaw;
+        jaw.channel = int(ps::Blendshape::JawOpen);
+        jaw.blend = ps::BlendMode::Override;
+        ps::Keyframe key;
+        key.t_s = 3.0;
+        key.value = 0.9f;
+        jaw.keys.push_back(key);
+        key.t_s = 5.0;
+        jaw.keys.push_back(key);
+        QVERIFY(
+            ps::applyEdit(edited, ps::MotionEdit{ps::InsertElement<ps::KeyframeCurve>{jaw}}).ok());
+        edited.strengths.lips = 0.3f;
+        engine_->setMotion(edited);
+        engine_->setCompareEnabled(true);
+        QVERIFY(engine_->isCompareEnabled());
+        const Frame edit = frameAt(4.0);
+        QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), kTimeout_ms);
+        const QList<QVariant> last = compared.takeLast();
+        const QImage a = last.at(0).value<QImage>();
+        QCOMPARE(last.at(1).toDouble(), 4.0);
+        QCOMPARE(last.at(2).value<QVector<QPointF>>().size(), 468);
+        // A is exactly what the document drew before the edit; B is the edit.
+        QVERIFY(a == unedited);
+        const double apart = meanDifference(a, edit.image, mouthBox(edit.landmarks));
+        qInfo("A and B differ by %.1f levels in the mouth", apart);
+        QVERIFY2(apart > 6.0, qPrintable(QString::number(apart)));
+
+        engine_->setCompareEnabled(false);
+        compared.clear();
+        frameAt(4.2);
+        QCOMPARE(compared.count(), 0);
     }
 
 private:
