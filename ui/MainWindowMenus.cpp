@@ -156,6 +156,12 @@ QMenu* MainWindow::createViewMenu() {
     split->setCheckable(true);
     split->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Backslash));
     connect(split, &QAction::toggled, viewer_, &ViewerPanel::setSplitView);
+    QAction* compare = view->addAction(tr("&Compare with Voice Only (A | B)"));
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setCheckable(true);
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backslash));
+    compare->setToolTip(tr("Shows the voice's own motion, before any edit, beside the edit"));
+    connect(compare, &QAction::toggled, preview_controller_, &PreviewController::setCompareEnabled);
     QAction* onion = view->addAction(tr("&Onion Skin"));
     onion->setObjectName(QStringLiteral("onionSkinAction"));
     onion->setCheckable(true);

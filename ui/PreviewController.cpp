@@ -32,7 +32,20 @@ PreviewController::PreviewController(PreviewEngine& engine, ProjectSession& sess
                     showStatistics();
                 }
             });
+    connect(&engine_, &PreviewEngine::compareFrameReady, this,
+            [this](const QImage& frame, double, const QVector<QPointF>&) {
+                viewer_.setCompareFrame(frame);
+            });
     onMotionChanged();
+}
+
+void PreviewController::setCompareEnabled(bool on) {
+    viewer_.setCompareMode(on);
+    engine_.setCompareEnabled(on);  // redraws the shown moment with its A
+}
+
+bool PreviewController::isCompareEnabled() const {
+    return engine_.isCompareEnabled();
 }
 
 double PreviewController::frameDuration_s() const {

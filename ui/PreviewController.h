@@ -31,6 +31,11 @@ public:
     bool statisticsVisible() const { return statistics_visible_; }
     const PlaybackStatistics& statistics() const { return statistics_; }
 
+    // A/B compare: the viewer splits into the unedited voice motion (A) and the edit (B), both
+    // at the playhead's frame.
+    void setCompareEnabled(bool on);
+    bool isCompareEnabled() const;
+
     // Asks for the frame at the playhead again (after the photo or the motion changed).
     void refresh();
 

@@ -66,6 +66,7 @@ void ViewerPanel::setImage(const QImage& photo) {
     tool_.setLandmarks(landmarks_);
     frame_fit_.reset();
     onion_skin_.clear();
+    compare_frame_ = QImage();
     if (new_size) {
         zoomToFit();
     }
@@ -84,7 +85,7 @@ void ViewerPanel::clear() {
 }
 
 QRect ViewerPanel::paneRect(int pane) const {
-    if (!split_) {
+    if (!isSplit()) {
         return rect();
     }
     const int half = (width() - kSplitGap_px) / 2;
@@ -120,7 +121,7 @@ QRect ViewerPanel::imageRect() const {
 }
 
 QRect ViewerPanel::photoRect() const {
-    return split_ ? imageRectIn(paneRect(0)).toAlignedRect() & paneRect(0) : QRect();
+    return isSplit() ? imageRectIn(paneRect(0)).toAlignedRect() & paneRect(0) : QRect();
 }
 
 void ViewerPanel::zoomToFit() {
@@ -146,7 +147,7 @@ void ViewerPanel::zoomBy(double factor, QPointF anchor) {
     const double after = std::clamp(before * factor, kMinZoom, kMaxZoom);
     // Keep the image point under the anchor where it is: the centre moves away from the anchor
     // in proportion to the change of scale.
-    const int pane = split_ && anchor.x() < width() / 2.0 ? 0 : 1;
+    const int pane = isSplit() && anchor.x() < width() / 2.0 ? 0 : 1;
     const QPointF centre = imageRectIn(paneRect(pane)).center();
     const QPointF new_centre = anchor + (centre - anchor) * (after / before);
     pan_ = (fit_ ? QPointF() : pan_) + (new_centre - centre);
@@ -163,6 +164,19 @@ void ViewerPanel::setMeshVisible(bool visible) {
 
 void ViewerPanel::setSplitView(bool split) {
     split_ = split;
+    update();
+}
+
+void ViewerPanel::setCompareMode(bool on) {
+    compare_ = on;
+    if (!on) {
+        compare_frame_ = QImage();  // a stale A must not show when comparing starts again
+    }
+    update();
+}
+
+void ViewerPanel::setCompareFrame(const QImage& frame) {
+    compare_frame_ = frame;
     update();
 }
 
@@ -408,20 +422,24 @@ void ViewerPanel::paintEvent(QPaintEvent* /*event*/) {
     // creator zooming in on the lips wants to see.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, fit_ || zoom() < 2.0);
     const QRectF target = imageRectIn(paneRect(1));
-    if (split_) {
+    if (isSplit()) {
+        // A/B compare puts the unedited voice motion where the photo goes (the photo until its
+        // first frame arrives), so both halves show the same moment.
         const QRect left = paneRect(0);
+        const QImage& a = compare_ && !compare_frame_.isNull() ? compare_frame_ : photo_;
         painter.save();
         painter.setClipRect(left);
-        painter.drawImage(imageRectIn(left), photo_);
+        painter.drawImage(imageRectIn(left), a);
         painter.restore();
         painter.setPen(kHintText);
-        painter.drawText(left.adjusted(8, 6, -8, -6), Qt::AlignTop | Qt::AlignHCenter, tr("Photo"));
+        painter.drawText(left.adjusted(8, 6, -8, -6), Qt::AlignTop | Qt::AlignHCenter,
+                         compare_ ? tr("A · voice only") : tr("Photo"));
         painter.save();
         painter.setClipRect(paneRect(1));
         painter.drawImage(target, image());
         painter.restore();
         painter.drawText(paneRect(1).adjusted(8, 6, -8, -6), Qt::AlignTop | Qt::AlignHCenter,
-                         tr("Animated"));
+                         compare_ ? tr("B · edit") : tr("Animated"));
     } else {
         painter.drawImage(target, image());
     }

@@ -63,6 +63,13 @@ public:
     bool isMeshVisible() const { return mesh_visible_; }
     void setSplitView(bool split);
     bool isSplitView() const { return split_; }
+    // A/B compare: split as above, with the left half showing `setCompareFrame` (the unedited
+    // voice motion at the same moment; PreviewEngine::compareFrameReady) labelled A, and the
+    // edit labelled B. The frame is dropped when compare mode ends and by setImage.
+    void setCompareMode(bool on);
+    bool isCompareMode() const { return compare_; }
+    void setCompareFrame(const QImage& frame);
+    const QImage& compareFrame() const { return compare_frame_; }
     // Onion skin: the contours of the frames before the shown one (blue) and after it (orange),
     // each set 468 landmarks in the frame's pixels, nearest frame first; drawn under the mesh
     // overlay while visible. setImage clears the sets.
@@ -121,6 +128,7 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
+    bool isSplit() const { return split_ || compare_; }
     // The area one image gets: the whole widget, or one half in the split view.
     QRect paneRect(int pane) const;
     QRectF imageRectIn(const QRect& pane) const;
@@ -141,6 +149,8 @@ private:
     QPointF pan_;  // the image centre's offset from the pane's centre, in screen pixels
     bool mesh_visible_ = false;
     bool split_ = false;
+    bool compare_ = false;
+    QImage compare_frame_;
     bool onion_visible_ = false;
     OnionSkinPainter onion_skin_;
     QString statistics_;

@@ -79,6 +79,7 @@ private slots:
     void templateDraggedFromTheLibraryLandsAtTheDropTime();
     void mutedLanesAreLeftOutOfTheExport();
     void graphEditorBakesTheVoicesJaw();
+    void compareShowsTheVoiceBesideTheEdit();
     void layoutIsRestoredAfterARestart();
     void resetLayoutBringsClosedDocksBack();
     void shortcutsDialogListsTheShortcuts();
@@ -331,6 +332,46 @@ void TestStudioWindow::graphEditorBakesTheVoicesJaw() {
     QVERIFY2(changed < 2.0, qPrintable(QString::number(changed)));
     window_->session()->undoStack()->undo();
     QVERIFY(window_->session()->motion().curves.empty());
+}
+
+// View ▸ Compare with Voice Only: the viewer splits, A the voice's motion as it was before the
+// edit (the very frame the viewer showed then), B the edit; turning it off leaves one image.
+void TestStudioWindow::compareShowsTheVoiceBesideTheEdit() {
+    loadSamplesAndWaitForThePreview(*window_);
+    window_->timeline()->seekRequested(1.6);
+    waitForFrameAt(*window_, 1.6);
+    const QImage unedited = window_->viewer()->image();
+    const QRect mouth = mouthBox(window_->viewer()->landmarks());
+    window_->selection()->clear();
+    auto* lips =
+        window_->inspector()->findChild<QDoubleSpinBox*>(QStringLiteral("lipsStrengthSpin"));
+    QVERIFY(lips != nullptr);
+    last_frame_t_ = -1.0;
+    lips->setValue(0.0);
+    waitForFrameAt(*window_, 1.6);
+
+    auto* compare = window_->findChild<QAction*>(QStringLiteral("compareAction"));
+    QVERIFY(compare != nullptr);
+    last_frame_t_ = -1.0;
+    compare->trigger();
+    QVERIFY(window_->viewer()->isCompareMode());
+    waitForFrameAt(*window_, 1.6);
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->viewer()->compareFrame().isNull(), kTimeout_ms);
+    QVERIFY(window_->viewer()->compareFrame() == unedited);
+    const double apart =
+        meanDifference(window_->viewer()->compareFrame(), window_->viewer()->image(), mouth);
+    qInfo("A (voice only) and B (lips at 0) differ by %.1f levels in the mouth", apart);
+    QVERIFY2(apart > 3.0, qPrintable(QString::number(apart)));
+    // Both halves are drawn: the A pane holds the unedited frame, the B pane the edit.
+    QVERIFY(!window_->viewer()->photoRect().isEmpty());
+    QVERIFY(window_->viewer()->photoRect().right() < window_->viewer()->imageRect().left());
+    saveArtifact(window_.get(), "compare.png");
+
+    compare->trigger();
+    QVERIFY(!window_->viewer()->isCompareMode());
+    QVERIFY(window_->viewer()->compareFrame().isNull());
+    QVERIFY(window_->viewer()->photoRect().isEmpty());
+    QVERIFY(!window_->preview()->isCompareEnabled());
 }
 
 void TestStudioWindow::layoutIsRestoredAfterARestart() {
