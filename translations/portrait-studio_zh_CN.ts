@@ -1329,6 +1329,14 @@ New name for “%2”:</source>
         <translation>分屏视图（照片 | 动画）(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Compare with Voice Only (A | B)</source>
+        <translation>与仅语音对比（A | B）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Shows the voice&apos;s own motion, before any edit, beside the edit</source>
+        <translation>在编辑结果旁显示语音本身的、未经任何编辑的动作</translation>
+    </message>
+    <message>
         <source>Show Playback &amp;Statistics</source>
         <translation>显示播放统计(&amp;S)</translation>
     </message>
@@ -1980,6 +1988,14 @@ Your template.</source>
     <message>
         <source>Animated</source>
         <translation>动画</translation>
+    </message>
+    <message>
+        <source>A · voice only</source>
+        <translation>A · 仅语音</translation>
+    </message>
+    <message>
+        <source>B · edit</source>
+        <translation>B · 编辑</translation>
     </message>
     <message>
         <source>Drag a landmark to sculpt it · Wheel: radius · Ctrl+Wheel: zoom · Alt+drag: pan · 1–6: lips, upper lid, lower lid, brows, jaw line, nose · 0: single points</source>
