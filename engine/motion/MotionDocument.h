@@ -3,6 +3,8 @@
 //
 //   1. the audio base: the voice model's mouth and the voice's head motion (a derived track,
 //      regenerated when the audio or these settings change; motion/MotionSources);
+//   1b. viseme overrides: a mouth shape placed over the voice's (motion/Viseme), later ones
+//      over earlier ones, eased in and out over 40 ms;
 //   2. procedural idle motion: blinks and a slow sway (derived too, from the idle settings);
 //   3. expression clips: templates placed on the timeline with intensity and fades;
 //   4. captures: imported Live Link Face recordings;
@@ -22,6 +24,7 @@
 #include "motion/ExpressionTemplate.h"
 #include "motion/FaceTrack.h"
 #include "motion/KeyframeCurve.h"
+#include "motion/Viseme.h"
 
 namespace ps {
 
@@ -46,6 +49,16 @@ struct IdleLayerSettings {
     uint64_t seed = 0;
     bool operator==(const IdleLayerSettings&) const;
     bool operator!=(const IdleLayerSettings& other) const { return !(*this == other); }
+};
+
+// Layer 1b: a mouth shape held over [start_s, end_s), replacing the voice's mouth (and taking
+// the mouth from the photo's own, as when speaking) wherever it covers.
+struct VisemeOverride {
+    ElementId id = 0;
+    double start_s = 0.0;
+    double end_s = 0.0;
+    MouthShape shape = MouthShape::Closed;
+    bool enabled = true;
 };
 
 // Layer 3: a template on the timeline.
@@ -108,6 +121,8 @@ struct MotionDocument {
     double duration_s = 0.0;  // the audio's length when there is audio
     VoiceLayerSettings voice;
     IdleLayerSettings idle;
+    std::vector<VisemeOverride> visemes;  // layer 1b, over the voice
+    std::string transcript;               // what is said, typed by the user; labels the viseme lane
     std::vector<ExpressionClip> clips;  // later clips apply over earlier ones
     std::vector<CaptureLayer> captures;
     std::vector<KeyframeCurve> curves;

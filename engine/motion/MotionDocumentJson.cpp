@@ -79,6 +79,14 @@ json sculptJson(const LandmarkSculpt& sculpt) {
             {"enabled", sculpt.enabled}};
 }
 
+json visemeJson(const VisemeOverride& viseme) {
+    return {{"id", viseme.id},
+            {"start_s", viseme.start_s},
+            {"end_s", viseme.end_s},
+            {"shape", mouthShapeKey(viseme.shape)},
+            {"enabled", viseme.enabled}};
+}
+
 enum class Range {
     Any = 1,
     NotNegative,
@@ -445,6 +453,29 @@ bool readSculpt(FieldReader& r, IdRegistry& ids, const json& item, const std::st
            r.boolean(item, where, "enabled", sculpt.enabled);
 }
 
+bool readViseme(FieldReader& r, IdRegistry& ids, const json& item, const std::string& where,
+                VisemeOverride& viseme) {
+    std::string shape;
+    if (!r.object(item, where) || !ids.add(r, item, where, viseme.id) ||
+        !r.real(item, where, "start_s", viseme.start_s) ||
+        !r.real(item, where, "end_s", viseme.end_s) || !r.text(item, where, "shape", shape)) {
+        return false;
+    }
+    const std::optional<MouthShape> read = mouthShapeFromKey(shape);
+    if (!read) {
+        std::string known;
+        for (int i = 0; i < kMouthShapeCount; ++i) {
+            known += std::string(i == 0                      ? ""
+                                 : i + 1 == kMouthShapeCount ? " or "
+                                                             : ", ") +
+                     mouthShapeKey(MouthShape(i));
+        }
+        return r.fail(FieldReader::path(where, "shape") + " \"" + shape + "\" is not " + known);
+    }
+    viseme.shape = *read;
+    return r.boolean(item, where, "enabled", viseme.enabled);
+}
+
 // Reads the list `key` of `root`, one element at a time with `read`.
 template <class T, class ReadOne>
 bool readList(FieldReader& r, IdRegistry& ids, const json& root, const char* key,
@@ -462,6 +493,27 @@ bool readList(FieldReader& r, IdRegistry& ids, const json& root, const char* key
     return true;
 }
 
+// A list added after the first projects: absent reads as empty, so older files open.
+template <class T, class ReadOne>
+bool readOptionalList(FieldReader& r, IdRegistry& ids, const json& root, const char* key,
+                      std::vector<T>& out, ReadOne read) {
+    return !root.contains(key) || readList(r, ids, root, key, out, read);
+}
+
+bool readTranscript(FieldReader& r, const json& root, std::string& transcript) {
+    return !root.contains("transcript") || r.text(root, "", "transcript", transcript);
+}
+
+std::string firstVisemeProblem(const MotionDocument& document) {
+    for (size_t i = 0; i < document.visemes.size(); ++i) {
+        if (const std::string problem = problemWith(document.visemes[i], document.duration_s);
+            !problem.empty()) {
+            return indexed("visemes", i) + ": " + problem;
+        }
+    }
+    return {};
+}
+
 template <class T>
 std::string firstProblemIn(const std::vector<T>& list, const char* key) {
     for (size_t i = 0; i < list.size(); ++i) {
@@ -477,7 +529,7 @@ std::string firstProblem(const MotionDocument& document) {
          {std::string(problemWith(document.voice)), std::string(problemWith(document.idle)),
           problemWith(document.strengths), firstProblemIn(document.clips, "clips"),
           firstProblemIn(document.captures, "captures"), firstProblemIn(document.curves, "curves"),
-          firstProblemIn(document.sculpts, "sculpts")}) {
+          firstProblemIn(document.sculpts, "sculpts"), firstVisemeProblem(document)}) {
         if (!problem.empty()) {
             return problem;
         }
@@ -507,28 +559,40 @@ nlohmann::json motionDocumentToJson(const MotionDocument& document) {
     const VoiceLayerSettings& voice = document.voice;
     const IdleLayerSettings& idle = document.idle;
     const MotionStrengths& strengths = document.strengths;
-    return {{"duration_s", document.duration_s},
-            {"voice",
-             {{"enabled", voice.enabled},
-              {"model_path", voice.model_path},
-              {"nods", jsonFloat(voice.nods)},
-              {"head_follow", jsonFloat(voice.head_follow)},
-              {"seed", voice.seed}}},
-            {"idle",
-             {{"enabled", idle.enabled},
-              {"blinks_per_min", idle.blinks_per_min},
-              {"sway", jsonFloat(idle.sway)},
-              {"seed", idle.seed}}},
-            {"strengths",
-             {{"lips", jsonFloat(strengths.lips)},
-              {"expressions", jsonFloat(strengths.expressions)},
-              {"head", jsonFloat(strengths.head)},
-              {"blink_rate", jsonFloat(strengths.blink_rate)}}},
-            {"clips", std::move(clips)},
-            {"captures", std::move(captures)},
-            {"curves", std::move(curves)},
-            {"sculpts", std::move(sculpts)},
-            {"next_id", document.next_id}};
+    json out = {{"duration_s", document.duration_s},
+                {"voice",
+                 {{"enabled", voice.enabled},
+                  {"model_path", voice.model_path},
+                  {"nods", jsonFloat(voice.nods)},
+                  {"head_follow", jsonFloat(voice.head_follow)},
+                  {"seed", voice.seed}}},
+                {"idle",
+                 {{"enabled", idle.enabled},
+                  {"blinks_per_min", idle.blinks_per_min},
+                  {"sway", jsonFloat(idle.sway)},
+                  {"seed", idle.seed}}},
+                {"strengths",
+                 {{"lips", jsonFloat(strengths.lips)},
+                  {"expressions", jsonFloat(strengths.expressions)},
+                  {"head", jsonFloat(strengths.head)},
+                  {"blink_rate", jsonFloat(strengths.blink_rate)}}},
+                {"clips", std::move(clips)},
+                {"captures", std::move(captures)},
+                {"curves", std::move(curves)},
+                {"sculpts", std::move(sculpts)},
+                {"next_id", document.next_id}};
+    // Written only when there is something, so a project without them reads as before.
+    if (!document.visemes.empty()) {
+        json visemes = json::array();
+        for (const VisemeOverride& viseme : document.visemes) {
+            visemes.push_back(visemeJson(viseme));
+        }
+        out["visemes"] = std::move(visemes);
+    }
+    if (!document.transcript.empty()) {
+        out["transcript"] = document.transcript;
+    }
+    return out;
 }
 
 Result<MotionDocument> motionDocumentFromJson(const nlohmann::json& json,
@@ -553,7 +617,9 @@ Result<MotionDocument> motionDocumentFromJson(const nlohmann::json& json,
                     readList(r, ids, json, "clips", document.clips, readClip) &&
                     readList(r, ids, json, "captures", document.captures, readCapture) &&
                     readList(r, ids, json, "curves", document.curves, readCurve) &&
-                    readList(r, ids, json, "sculpts", document.sculpts, readSculpt);
+                    readList(r, ids, json, "sculpts", document.sculpts, readSculpt) &&
+                    readOptionalList(r, ids, json, "visemes", document.visemes, readViseme) &&
+                    readTranscript(r, json, document.transcript);
     if (!ok) {
         return r.error();
     }

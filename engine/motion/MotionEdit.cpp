@@ -25,6 +25,9 @@ std::vector<KeyframeCurve>& listOf(MotionDocument& d, const KeyframeCurve*) {
 std::vector<LandmarkSculpt>& listOf(MotionDocument& d, const LandmarkSculpt*) {
     return d.sculpts;
 }
+std::vector<VisemeOverride>& listOf(MotionDocument& d, const VisemeOverride*) {
+    return d.visemes;
+}
 
 template <class Element>
 std::vector<Element>& listOf(MotionDocument& document) {
@@ -43,6 +46,9 @@ const char* nounOf(const KeyframeCurve*) {
 const char* nounOf(const LandmarkSculpt*) {
     return "sculpt";
 }
+const char* nounOf(const VisemeOverride*) {
+    return "viseme";
+}
 
 template <class Element>
 const char* nounOf() {
@@ -55,7 +61,7 @@ bool idInUse(const MotionDocument& document, ElementId id) {
         return std::any_of(list.begin(), list.end(), [id](const auto& e) { return e.id == id; });
     };
     return has(document.clips) || has(document.captures) || has(document.curves) ||
-           has(document.sculpts);
+           has(document.sculpts) || has(document.visemes);
 }
 
 template <class Element>
@@ -84,7 +90,7 @@ public:
     template <class Element>
     Result<MotionEdit> operator()(const InsertElement<Element>& insert) {
         Element element = insert.element;
-        if (const std::string problem = problemWith(element); !problem.empty()) {
+        if (const std::string problem = problemOf(element); !problem.empty()) {
             return refused(std::string("the ") + nounOf<Element>() + " is invalid: " + problem);
         }
         if (element.id != 0 && idInUse(document_, element.id)) {
@@ -116,7 +122,7 @@ public:
 
     template <class Element>
     Result<MotionEdit> operator()(const ReplaceElement<Element>& replace) {
-        if (const std::string problem = problemWith(replace.element); !problem.empty()) {
+        if (const std::string problem = problemOf(replace.element); !problem.empty()) {
             return refused(std::string("the ") + nounOf<Element>() + " is invalid: " + problem);
         }
         const auto found = findElement<Element>(document_, replace.element.id);
@@ -213,6 +219,12 @@ public:
         return wrap(inverse);
     }
 
+    Result<MotionEdit> operator()(const SetTranscript& set) {
+        SetTranscript inverse{document_.transcript};
+        document_.transcript = set.text;
+        return wrap(std::move(inverse));
+    }
+
     Result<MotionEdit> operator()(const EditGroup& group) {
         EditGroup inverse{group.label, {}};
         const ElementId next_id = document_.next_id;
@@ -235,6 +247,15 @@ public:
     }
 
 private:
+    template <class Element>
+    std::string problemOf(const Element& element) const {
+        return problemWith(element);
+    }
+    // An override is checked against the document's duration too.
+    std::string problemOf(const VisemeOverride& viseme) const {
+        return problemWith(viseme, document_.duration_s);
+    }
+
     static std::vector<Keyframe>::iterator findKey(std::vector<Keyframe>& keys, double t_s) {
         return std::find_if(keys.begin(), keys.end(), [t_s](const Keyframe& key) {
             return std::abs(key.t_s - t_s) <= kSameKey_s;
@@ -274,6 +295,9 @@ std::string elementName(const KeyframeCurve& curve) {
 std::string elementName(const LandmarkSculpt&) {
     return {};
 }
+std::string elementName(const VisemeOverride& viseme) {
+    return std::string(" ") + quoted(mouthShapeKey(viseme.shape));
+}
 
 struct Describer {
     template <class Element>
@@ -295,6 +319,7 @@ struct Describer {
     std::string operator()(const SetVoiceSettings&) const { return "Change voice motion"; }
     std::string operator()(const SetIdleSettings&) const { return "Change idle motion"; }
     std::string operator()(const SetDuration&) const { return "Change duration"; }
+    std::string operator()(const SetTranscript&) const { return "Change transcript"; }
     std::string operator()(const EditGroup& group) const {
         if (!group.label.empty()) {
             return group.label;

@@ -65,6 +65,10 @@ struct SetIdleSettings {
 struct SetDuration {
     double duration_s = 0.0;
 };
+// The transcript the viseme lane is labelled with (MotionDocument::transcript).
+struct SetTranscript {
+    std::string text;
+};
 
 struct MotionEdit;
 // Several edits as one undo step (a drag, a paste): all apply or none does.
@@ -79,8 +83,10 @@ struct MotionEdit {
         ReplaceElement<ExpressionClip>, InsertElement<CaptureLayer>, RemoveElement<CaptureLayer>,
         ReplaceElement<CaptureLayer>, InsertElement<KeyframeCurve>, RemoveElement<KeyframeCurve>,
         ReplaceElement<KeyframeCurve>, InsertElement<LandmarkSculpt>, RemoveElement<LandmarkSculpt>,
-        ReplaceElement<LandmarkSculpt>, SetKeyframe, RemoveKeyframe, MoveKeyframe, SetStrengths,
-        SetVoiceSettings, SetIdleSettings, SetDuration, EditGroup>;
+        ReplaceElement<LandmarkSculpt>, InsertElement<VisemeOverride>,
+        RemoveElement<VisemeOverride>, ReplaceElement<VisemeOverride>, SetKeyframe, RemoveKeyframe,
+        MoveKeyframe, SetStrengths, SetVoiceSettings, SetIdleSettings, SetDuration, SetTranscript,
+        EditGroup>;
     Operation operation;
 };
 

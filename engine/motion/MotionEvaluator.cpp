@@ -6,6 +6,7 @@
 #include "face/Blendshapes.h"
 #include "motion/ApplyFaceState.h"
 #include "motion/MotionChannel.h"
+#include "motion/Viseme.h"
 
 namespace ps {
 
@@ -112,6 +113,44 @@ float mostClosedWithin(const FaceTrack& idle, double t_s, double frame_s) {
     return closed;
 }
 
+// Each end of an override eases over this much of its inside, so a cut to or from it does not
+// pop; an override shorter than twice this eases over half its length.
+constexpr double kVisemeFade_s = 0.04;
+
+float visemeWeightAt(const VisemeOverride& viseme, double t_s) {
+    if (!viseme.enabled || t_s < viseme.start_s || t_s > viseme.end_s) {
+        return 0.0f;
+    }
+    const double fade_s = std::min(kVisemeFade_s, 0.5 * (viseme.end_s - viseme.start_s));
+    if (!(fade_s > 0.0)) {
+        return 0.0f;
+    }
+    const double inside = std::min(t_s - viseme.start_s, viseme.end_s - t_s);
+    return inside >= fade_s ? 1.0f : easeInOut(float(inside / fade_s));
+}
+
+// Layer 1b over the voice just mixed: each override covering t, in order, moves the mouth
+// towards its shape (made from the voice's own mouth at t) by its eased weight, so the last one
+// wins and a later one fades in from the one beneath it. The mouth is taken as the voice's is
+// while speaking, so an override shows in the voice's pauses too.
+void applyVisemes(const std::vector<VisemeOverride>& visemes, const BlendshapeWeights& voice,
+                  float lips, double t_s, Mix& mix) {
+    for (const VisemeOverride& viseme : visemes) {
+        const float weight = visemeWeightAt(viseme, t_s);
+        if (weight <= 0.0f) {
+            continue;
+        }
+        const BlendshapeWeights target = mouthForShape(viseme.shape, voice);
+        for (int i = 0; i < kBlendshapeCount; ++i) {
+            if (isOverriddenMouthShape(static_cast<Blendshape>(i))) {
+                float& value = mix.values[size_t(i)];
+                value += weight * (lips * target[size_t(i)] - value);
+            }
+        }
+        mix.takeMouth(weight);
+    }
+}
+
 float sculptStrengthAt(const LandmarkSculpt& sculpt, double t_s) {
     return sculpt.strength.empty() ? 1.0f : evaluateKeys(sculpt.strength, t_s);
 }
@@ -157,8 +196,10 @@ FaceState evaluateMotion(const MotionDocument& document, const MotionSources& so
                          double frame_s) {
     const MotionStrengths& strengths = document.strengths;
     Mix mix;
+    BlendshapeWeights voice_weights{};
     if (document.voice.enabled && !sources.voice.track.frames.empty()) {
         const FaceState voice = sampleTrack(sources.voice.track, t_s);
+        voice_weights = voice.weights;
         for (int i = 0; i < kBlendshapeCount; ++i) {
             mix.values[size_t(i)] = strengths.lips * voice.weights[size_t(i)];
         }
@@ -167,6 +208,7 @@ FaceState evaluateMotion(const MotionDocument& document, const MotionSources& so
         mix.values[kHeadRollChannel] = strengths.head * voice.head_deg.z;
         mix.mouth = voice.speech;
     }
+    applyVisemes(document.visemes, voice_weights, strengths.lips, t_s, mix);
     if (document.idle.enabled && !sources.idle.track.frames.empty()) {
         ChannelValues idle = channelsOf(sampleTrack(sources.idle.track, t_s));
         const float closed = mostClosedWithin(sources.idle.track, t_s, frame_s);

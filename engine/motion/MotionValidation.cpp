@@ -13,6 +13,10 @@ bool isNonNegative(double value) {
     return std::isfinite(value) && value >= 0.0;
 }
 
+// How far past the document's end an override may reach: the audio's length is known to a
+// frame or so, and an override dragged to the end should not be refused for a hair.
+constexpr double kVisemePastEnd_s = 1.0;
+
 // The fastest idle blinking BlinkSchedule can place (its 0.5 s gap, a third spare).
 constexpr double kMaxBlinksPerMin = 80.0;
 
@@ -90,6 +94,22 @@ std::string problemWith(const LandmarkSculpt& sculpt) {
     }
     if (!keysAreValid(sculpt.strength)) {
         return "its strength keys must be finite and in increasing time";
+    }
+    return {};
+}
+
+std::string problemWith(const VisemeOverride& viseme, double duration_s) {
+    if (!std::isfinite(viseme.start_s) || !std::isfinite(viseme.end_s)) {
+        return "its start or end is not a number";
+    }
+    if (!(viseme.end_s > viseme.start_s)) {
+        return "its end must be after its start";
+    }
+    if (viseme.start_s < 0.0 || viseme.end_s > duration_s + kVisemePastEnd_s) {
+        return "it must lie within the motion (0 s to " + std::to_string(duration_s) + " s)";
+    }
+    if (!isValidMouthShape(viseme.shape)) {
+        return "its mouth shape is unknown";
     }
     return {};
 }

@@ -14,6 +14,8 @@ std::string problemWith(const ExpressionClip& clip);
 std::string problemWith(const CaptureLayer& capture);
 std::string problemWith(const KeyframeCurve& curve);
 std::string problemWith(const LandmarkSculpt& sculpt);
+// Against the document's duration too: an override must end within a second past it.
+std::string problemWith(const VisemeOverride& viseme, double duration_s);
 std::string problemWith(const MotionStrengths& strengths);
 std::string problemWith(const VoiceLayerSettings& voice);
 std::string problemWith(const IdleLayerSettings& idle);
