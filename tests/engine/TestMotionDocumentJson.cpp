@@ -129,6 +129,20 @@ MotionDocument fullDocument() {
     sculpt.enabled = false;
     document.sculpts.push_back(sculpt);
 
+    VisemeOverride closed;
+    closed.id = document.newId();
+    closed.start_s = 0.25;
+    closed.end_s = 0.4 + 1e-9;
+    document.visemes.push_back(closed);
+    VisemeOverride tuck;
+    tuck.id = document.newId();
+    tuck.start_s = 2.0;
+    tuck.end_s = 13.0;  // past the end, within the second allowed
+    tuck.shape = MouthShape::TeethOnLip;
+    tuck.enabled = false;
+    document.visemes.push_back(tuck);
+    document.transcript = "Well \u2014 caf\u00e9, \"quoted\"\nsecond line";
+
     document.next_id += 5;  // ids of deleted elements are not handed out again
     return document;
 }
@@ -165,6 +179,7 @@ private slots:
     void refusesInvalidDocuments_data();
     void refusesInvalidDocuments();
     void refusesNumbersThatAreNotFinite();
+    void readsProjectsWithoutVisemes();
 };
 
 void TestMotionDocumentJson::roundTripIsExact() {
@@ -221,6 +236,14 @@ void TestMotionDocumentJson::roundTripIsExact() {
     QCOMPARE(b.sculpts[0].offset_cm.y, -0.2f);
     QCOMPARE(b.sculpts[0].strength.size(), size_t(2));
     QCOMPARE(b.sculpts[0].enabled, false);
+
+    QCOMPARE(b.visemes.size(), size_t(2));
+    QCOMPARE(b.visemes[0].id, a.visemes[0].id);
+    QCOMPARE(b.visemes[0].shape, MouthShape::Closed);
+    QCOMPARE(b.visemes[0].end_s, 0.4 + 1e-9);
+    QCOMPARE(b.visemes[1].shape, MouthShape::TeethOnLip);
+    QCOMPARE(b.visemes[1].enabled, false);
+    QCOMPARE(b.transcript, a.transcript);
 
     // A second trip changes nothing either: the text is stable.
     const Result<MotionDocument> again = roundTrip(b);
@@ -391,6 +414,25 @@ void TestMotionDocumentJson::refusesInvalidDocuments_data() {
     QTest::newRow("capture channel twice")
         << mutated([](json& d) { d["captures"][0]["channels"][4] = "eyeBlinkLeft"; })
         << "captures[0].channels[4] names a channel twice";
+    QTest::newRow("unknown mouth shape")
+        << mutated([](json& d) { d["visemes"][1]["shape"] = "pout"; })
+        << "visemes[1].shape \"pout\" is not rest, closed, open, wide, rounded or teethOnLip";
+    QTest::newRow("mouth shape a number")
+        << mutated([](json& d) { d["visemes"][0]["shape"] = 1; }) << "visemes[0].shape is not text";
+    QTest::newRow("viseme end missing") << mutated([](json& d) { d["visemes"][0].erase("end_s"); })
+                                        << "visemes[0].end_s is missing";
+    QTest::newRow("viseme backwards") << mutated([](json& d) { d["visemes"][0]["end_s"] = 0.1; })
+                                      << "visemes[0]: its end must be after its start";
+    QTest::newRow("viseme past the end")
+        << mutated([](json& d) { d["visemes"][1]["end_s"] = 14.0; })
+        << "visemes[1]: it must lie within the motion";
+    QTest::newRow("viseme id shared")
+        << mutated([first_clip](json& d) { d["visemes"][0]["id"] = first_clip; })
+        << "visemes[0].id " + QString::number(first_clip) + " is also the id of clips[0]";
+    QTest::newRow("visemes an object")
+        << mutated([](json& d) { d["visemes"] = json::object(); }) << "visemes is not a list";
+    QTest::newRow("transcript a list")
+        << mutated([](json& d) { d["transcript"] = json::array(); }) << "transcript is not text";
     QTest::newRow("not an object") << QByteArray("[]") << "is not an object";
 }
 
@@ -421,6 +463,21 @@ void TestMotionDocumentJson::refusesNumbersThatAreNotFinite() {
     QVERIFY(!read.ok());
     QCOMPARE(QString::fromStdString(read.error().message),
              QString("doc.json: sculpts[0].offset_cm[2] is not a finite number"));
+}
+
+void TestMotionDocumentJson::readsProjectsWithoutVisemes() {
+    // Projects saved before visemes and transcripts existed open with neither.
+    json document = motionDocumentToJson(fullDocument());
+    QVERIFY(document.contains("visemes") && document.contains("transcript"));
+    document.erase("visemes");
+    document.erase("transcript");
+    const Result<MotionDocument> read = motionDocumentFromJson(document, "old.json");
+    QVERIFY2(read.ok(), messageOf(read));
+    QVERIFY(read->visemes.empty());
+    QVERIFY(read->transcript.empty());
+    // And a document without them writes neither, so its file reads as before.
+    const json written = motionDocumentToJson(*read);
+    QVERIFY(!written.contains("visemes") && !written.contains("transcript"));
 }
 
 QTEST_GUILESS_MAIN(TestMotionDocumentJson)

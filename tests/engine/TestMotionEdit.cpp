@@ -249,6 +249,87 @@ private slots:
         QCOMPARE(document.clips.front().id, ElementId(7));
     }
 
+    void visemeEditsUndoExactly() {
+        MotionDocument document = richDocument();
+        // Applies `operation`, checks that undo and redo restore exactly, and leaves it applied.
+        const auto undoAndRedo = [&document](const MotionEdit& operation) {
+            const std::string before = contentOf(document);
+            Result<MotionEdit> undo = applyEdit(document, operation);
+            if (!undo.ok()) {
+                return undo.error().message;
+            }
+            const std::string after = contentOf(document);
+            Result<MotionEdit> redo = applyEdit(document, *undo);
+            if (after == before || !redo.ok() || contentOf(document) != before) {
+                return std::string("undo did not restore the document");
+            }
+            if (!applyEdit(document, *redo).ok() || contentOf(document) != after) {
+                return std::string("redo did not bring the edit back");
+            }
+            return std::string();
+        };
+        VisemeOverride closed;
+        closed.start_s = 1.0;
+        closed.end_s = 1.25;
+        QCOMPARE(undoAndRedo(edit(InsertElement<VisemeOverride>{closed})), std::string());
+        QCOMPARE(document.visemes.size(), size_t(1));
+        QCOMPARE(document.visemes[0].id, ElementId(7));
+        ExpressionClip clash = laughClip();
+        clash.id = 7;  // ids are unique across kinds, visemes included
+        QVERIFY(!applyEdit(document, edit(InsertElement<ExpressionClip>{clash})).ok());
+
+        VisemeOverride wide = document.visemes[0];
+        wide.shape = MouthShape::Wide;
+        wide.end_s = 8.5;  // within a second past the end
+        QCOMPARE(undoAndRedo(edit(ReplaceElement<VisemeOverride>{wide})), std::string());
+        QCOMPARE(document.visemes[0].shape, MouthShape::Wide);
+        QCOMPARE(undoAndRedo(edit(SetTranscript{"Hello, caf\u00e9 world"})), std::string());
+        QCOMPARE(document.transcript, std::string("Hello, caf\u00e9 world"));
+        wide.shape = MouthShape::TeethOnLip;
+        QCOMPARE(undoAndRedo(edit(EditGroup{"Split",
+                                            {edit(ReplaceElement<VisemeOverride>{wide}),
+                                             edit(InsertElement<VisemeOverride>{closed, 0})}})),
+                 std::string());
+        QCOMPARE(document.visemes.size(), size_t(2));
+        QCOMPARE(document.visemes[1].id, ElementId(7));
+        QCOMPARE(undoAndRedo(edit(RemoveElement<VisemeOverride>{7})), std::string());
+        QCOMPARE(document.visemes.size(), size_t(1));
+    }
+
+    void refusesInvalidVisemes_data() {
+        QTest::addColumn<double>("start_s");
+        QTest::addColumn<double>("end_s");
+        QTest::addColumn<int>("shape");
+        QTest::addColumn<QString>("problem");
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("not a number") << nan << 1.0 << 1 << "not a number";
+        QTest::newRow("end before start") << 2.0 << 1.5 << 1 << "after its start";
+        QTest::newRow("empty") << 2.0 << 2.0 << 1 << "after its start";
+        QTest::newRow("before 0") << -0.5 << 1.0 << 1 << "within the motion";
+        QTest::newRow("past the end") << 7.0 << 9.5 << 1 << "within the motion";
+        QTest::newRow("unknown shape") << 1.0 << 2.0 << 6 << "mouth shape";
+    }
+
+    void refusesInvalidVisemes() {
+        QFETCH(double, start_s);
+        QFETCH(double, end_s);
+        QFETCH(int, shape);
+        QFETCH(QString, problem);
+        MotionDocument document = richDocument();  // 8 s long
+        const std::string before = motionDocumentToJson(document).dump();
+        VisemeOverride viseme;
+        viseme.start_s = start_s;
+        viseme.end_s = end_s;
+        viseme.shape = MouthShape(shape);
+        Result<MotionEdit> undo = applyEdit(document, edit(InsertElement<VisemeOverride>{viseme}));
+        QVERIFY(!undo.ok());
+        QVERIFY2(QString::fromStdString(undo.error().message).contains(problem),
+                 undo.error().message.c_str());
+        QVERIFY2(QString::fromStdString(undo.error().message).contains("viseme"),
+                 undo.error().message.c_str());
+        QCOMPARE(motionDocumentToJson(document).dump(), before);
+    }
+
     void keysStayInTimeOrder() {
         MotionDocument document = richDocument();
         QVERIFY(applyEdit(document, edit(SetKeyframe{4, key(0.5, 1.0f)})).ok());
@@ -269,6 +350,12 @@ private slots:
                  std::string("Change curve on jawOpen"));
         QCOMPARE(describeEdit(edit(MoveKeyframe{})), std::string("Move key"));
         QCOMPARE(describeEdit(edit(EditGroup{"Nudge keys", {}})), std::string("Nudge keys"));
+        VisemeOverride closed;
+        QCOMPARE(describeEdit(edit(InsertElement<VisemeOverride>{closed})),
+                 std::string("Add viseme \u201cclosed\u201d"));
+        QCOMPARE(describeEdit(edit(RemoveElement<VisemeOverride>{1})),
+                 std::string("Remove viseme"));
+        QCOMPARE(describeEdit(edit(SetTranscript{"hi"})), std::string("Change transcript"));
     }
 };
 
