@@ -7,6 +7,8 @@
 #include <glm/trigonometric.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "face/MeshParts.h"
+
 namespace ps {
 
 namespace {
@@ -20,39 +22,12 @@ glm::vec3 turned(const glm::vec3& p, float yaw_rad, float pitch_rad) {
     return {a.x, a.y * cp - a.z * sp, a.y * sp + a.z * cp};
 }
 
-enum class Part { Skin = 1, Eye, Mouth, Brow };
-
-// A triangle whose corners all lie on one eye's contour spans the eye opening; one whose corners
-// all lie on the lips' contours spans the mouth; one between a brow's two edge rows is the brow.
-std::vector<Part> triangleParts(const FaceMesh& mesh) {
-    std::vector<int> region(mesh.vertices().size(), 0);
-    const std::array<FaceRegion, 5> regions = {FaceRegion::LeftEye, FaceRegion::RightEye,
-                                               FaceRegion::Lips, FaceRegion::LeftEyebrow,
-                                               FaceRegion::RightEyebrow};
-    const std::array<Part, 5> region_parts = {Part::Eye, Part::Eye, Part::Mouth, Part::Brow,
-                                              Part::Brow};
-    for (size_t r = 0; r < regions.size(); ++r) {
-        for (int i : mesh.regionVertices(regions[r])) {
-            region[static_cast<size_t>(i)] = static_cast<int>(r) + 1;
-        }
-    }
-    std::vector<Part> parts;
-    parts.reserve(mesh.triangles().size());
-    for (const MeshTriangle& t : mesh.triangles()) {
-        const int r = region[static_cast<size_t>(t[0])];
-        const bool same = r != 0 && region[static_cast<size_t>(t[1])] == r &&
-                          region[static_cast<size_t>(t[2])] == r;
-        parts.push_back(same ? region_parts[static_cast<size_t>(r - 1)] : Part::Skin);
-    }
-    return parts;
-}
-
 }  // namespace
 
 cv::Mat shadeMesh(const std::vector<glm::vec3>& vertices, const FaceMesh& mesh, cv::Size size,
                   const ShadingView& view) {
     const std::vector<MeshTriangle>& triangles = mesh.triangles();
-    const std::vector<Part> parts = triangleParts(mesh);
+    const std::vector<MeshPart> parts = meshTriangleParts(mesh);
     cv::Mat image(size, CV_8UC3, view.background);
     const float yaw = glm::radians(view.yaw_deg);
     const float pitch = glm::radians(view.pitch_deg);
@@ -95,11 +70,11 @@ cv::Mat shadeMesh(const std::vector<glm::vec3>& vertices, const FaceMesh& mesh, 
                           cvRound((centre.y - q.y * px_per_cm) * (1 << kShift)));
         }
         cv::Scalar colour = view.surface * shade;
-        if (parts[t] == Part::Eye) {
+        if (parts[t] == MeshPart::Eye) {
             colour = view.eyes;
-        } else if (parts[t] == Part::Mouth) {
+        } else if (parts[t] == MeshPart::Mouth) {
             colour = view.mouth;
-        } else if (parts[t] == Part::Brow) {
+        } else if (parts[t] == MeshPart::Brow) {
             colour = view.brows * shade;
         }
         cv::fillConvexPoly(image, corners.data(), 3, colour, cv::LINE_AA, kShift);
