@@ -13,4 +13,4 @@ pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)  # voice model t
 find_package(Torch REQUIRED)  # used by engine/nn and its tests only
 find_package(nlohmann_json 3.10 REQUIRED)
 
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Test LinguistTools)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Test LinguistTools)

@@ -22,7 +22,7 @@ packages=(
     build-essential cmake ninja-build pkg-config clang-format
     # Qt 6 with Linguist tools and Qt's own translations
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-translations-l10n libgl-dev
+    qt6-translations-l10n libgl-dev libqt6opengl6-dev
     # LibTorch (CPU), OpenCV, FFmpeg's libraries and tools
     libtorch-dev libopencv-dev
     libavcodec-dev libavformat-dev libavutil-dev libswresample-dev libswscale-dev ffmpeg

@@ -1544,6 +1544,18 @@ New name for “%2”:</source>
         <source>The face&apos;s outlines three frames back (blue) and ahead (orange)</source>
         <translation>前三帧（蓝色）与后三帧（橙色）的面部轮廓</translation>
     </message>
+    <message>
+        <source>3D Face</source>
+        <translation>3D 人脸</translation>
+    </message>
+    <message>
+        <source>Head Pose &amp;Gizmo</source>
+        <translation>头部姿态操纵器(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Rings over the face: drag one to key pitch, yaw or roll at the playhead, or the centre to turn the head freely; Shift snaps to 5°</source>
+        <translation>人脸上的圆环：拖动其中一个可在播放头处为俯仰、偏航或翻滚设置关键帧，拖动中心可自由转动头部；按住 Shift 以 5° 为步进吸附</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MissingMediaDialog</name>
@@ -2020,6 +2032,197 @@ Your template.</source>
     <message>
         <source>one side</source>
         <translation>单侧</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::FaceView3D</name>
+    <message>
+        <source>Photo camera</source>
+        <translation>照片相机</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>侧面</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <source>Open a photo with a face to see it here in 3D</source>
+        <translation>打开一张有人脸的照片，即可在此以 3D 查看</translation>
+    </message>
+    <message>
+        <source>The 3D view needs OpenGL 2, which this display lacks</source>
+        <translation>3D 视图需要 OpenGL 2，而此显示器不支持</translation>
+    </message>
+    <message>
+        <source>Orbit</source>
+        <translation>环绕</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::FaceViewPanel</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Look through the photo&apos;s camera (0)</source>
+        <translation>透过照片的相机观看 (0)</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Look at the face from the front (1)</source>
+        <translation>从正面观看人脸 (1)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>侧面</translation>
+    </message>
+    <message>
+        <source>Look at the face from its right side (3)</source>
+        <translation>从人脸的右侧观看 (3)</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <source>Look down on the head (7)</source>
+        <translation>从上方俯视头部 (7)</translation>
+    </message>
+    <message>
+        <source>Gizmo</source>
+        <translation>操纵器</translation>
+    </message>
+    <message>
+        <source>Show the head-pose rings: drag one to key pitch, yaw or roll at the playhead, or the centre to turn the head freely</source>
+        <translation>显示头部姿态圆环：拖动其中一个可在播放头处为俯仰、偏航或翻滚设置关键帧，拖动中心可自由转动头部</translation>
+    </message>
+    <message>
+        <source>The 3D face view needs OpenGL 2, which this display does not offer. The viewer&apos;s head-pose gizmo and the inspector&apos;s angles still edit the head.</source>
+        <translation>3D 人脸视图需要 OpenGL 2，而此显示器不提供。查看器中的头部姿态操纵器和检查器中的角度仍可编辑头部。</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::HeadPoseController</name>
+    <message>
+        <source>Key head pitch</source>
+        <translation>为头部俯仰设置关键帧</translation>
+    </message>
+    <message>
+        <source>Key head yaw</source>
+        <translation>为头部偏航设置关键帧</translation>
+    </message>
+    <message>
+        <source>Key head roll</source>
+        <translation>为头部翻滚设置关键帧</translation>
+    </message>
+    <message>
+        <source>The keyframe lane is locked: unlock it on the timeline to turn the head.</source>
+        <translation>关键帧轨道已锁定：请在时间线上解锁后再转动头部。</translation>
+    </message>
+    <message>
+        <source>The keyframe lane is muted (or another lane is soloed): head keys would not show.</source>
+        <translation>关键帧轨道已静音（或其他轨道处于独奏）：头部关键帧不会显示。</translation>
+    </message>
+    <message>
+        <source>The face is still being prepared; turn the head once the preview shows it.</source>
+        <translation>人脸仍在准备中；请在预览显示后再转动头部。</translation>
+    </message>
+    <message>
+        <source>Turn head</source>
+        <translation>转动头部</translation>
+    </message>
+    <message>
+        <source>Only the head&apos;s pitch, yaw and roll can be set here.</source>
+        <translation>此处只能设置头部的俯仰、偏航和翻滚。</translation>
+    </message>
+    <message>
+        <source>Only the head&apos;s pitch, yaw and roll can be keyed here.</source>
+        <translation>此处只能为头部的俯仰、偏航和翻滚设置关键帧。</translation>
+    </message>
+    <message>
+        <source>The face is not fitted yet: there is no head to key.</source>
+        <translation>人脸尚未拟合：没有可设置关键帧的头部。</translation>
+    </message>
+    <message>
+        <source>Remove head key</source>
+        <translation>删除头部关键帧</translation>
+    </message>
+    <message>
+        <source>There is no key to remove here.</source>
+        <translation>此处没有可删除的关键帧。</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::HeadPoseFields</name>
+    <message>
+        <source>Pitch</source>
+        <translation>俯仰</translation>
+    </message>
+    <message>
+        <source>Yaw</source>
+        <translation>偏航</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>翻滚</translation>
+    </message>
+    <message>
+        <source>Nods the head: positive looks down</source>
+        <translation>点头：正值向下看</translation>
+    </message>
+    <message>
+        <source>Turns the head: positive turns the nose to the picture&apos;s right</source>
+        <translation>转头：正值使鼻子转向画面右侧</translation>
+    </message>
+    <message>
+        <source>Tilts the head towards a shoulder</source>
+        <translation>将头部向一侧肩膀倾斜</translation>
+    </message>
+    <message>
+        <source>Head pose at playhead</source>
+        <translation>播放头处的头部姿态</translation>
+    </message>
+    <message>
+        <source>Key this angle at the playhead, or remove its key</source>
+        <translation>在播放头处为此角度设置关键帧，或删除其关键帧</translation>
+    </message>
+</context>
+<context>
+    <name>HeadPoseGizmo</name>
+    <message>
+        <source>Pitch</source>
+        <translation>俯仰</translation>
+    </message>
+    <message>
+        <source>Yaw</source>
+        <translation>偏航</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>翻滚</translation>
+    </message>
+    <message>
+        <source>Trackball</source>
+        <translation>轨迹球</translation>
+    </message>
+    <message>
+        <source>Yaw %1° · Pitch %2°</source>
+        <translation>偏航 %1° · 俯仰 %2°</translation>
+    </message>
+    <message>
+        <source>%1 %2°</source>
+        <translation>%1 %2°</translation>
     </message>
 </context>
 </TS>

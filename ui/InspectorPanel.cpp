@@ -97,6 +97,7 @@ InspectorPanel::InspectorPanel(ProjectSession& session, SelectionModel& selectio
     content_layout->addWidget(pages_);
     content_layout->addWidget(error_);
     content_layout->addStretch(1);
+    content_layout_ = content_layout;
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
@@ -442,6 +443,11 @@ QWidget* InspectorPanel::makeSculptPage() {
 }
 
 // ---- showing ----
+
+void InspectorPanel::addFooter(QWidget* group) {
+    // Before the stretch, so the group sits under the page rather than at the panel's foot.
+    content_layout_->insertWidget(content_layout_->count() - 1, group);
+}
 
 void InspectorPanel::refresh() {
     const ElementRef current = selection_.current();

@@ -21,6 +21,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
+class QVBoxLayout;
 
 namespace ps::ui {
 
@@ -40,12 +41,16 @@ public:
     QString title() const;
     // The last edit the document refused, in the panel's message line; empty after a good edit.
     QString lastError() const;
+    // Puts `group` under the selection's page, shown whatever is selected (the head pose at the
+    // playhead). The panel takes ownership.
+    void addFooter(QWidget* group);
 
 public slots:
     // Shows the selection's current element with the document's values.
     void refresh();
 
 private:
+    QVBoxLayout* content_layout_ = nullptr;
     enum Page { ProjectPage, ClipPage, KeyPage, CurvePage, CapturePage, SculptPage };
 
     // The continuous edit a control is making to an element: its changes merge into one step.

@@ -3,7 +3,6 @@
 #include <QUndoCommand>
 #include <algorithm>
 
-#include "motion/ApplyFaceState.h"
 #include "motion/FindElement.h"
 #include "motion/MotionEdit.h"
 #include "motion/MotionEvaluator.h"
@@ -12,6 +11,7 @@
 #include "ui/PreviewController.h"
 #include "ui/PreviewEngine.h"
 #include "ui/ProjectSession.h"
+#include "ui/ShownFace.h"
 #include "ui/TransportBar.h"
 #include "ui/ViewerPanel.h"
 
@@ -123,14 +123,7 @@ const ps::MotionDocument& LandmarkEditController::playbackMotion() const {
 }
 
 std::optional<ps::FaceFit> LandmarkEditController::frameFit(double t_s) const {
-    const std::shared_ptr<const ps::PreviewScene> scene = engine_.scene();
-    const std::shared_ptr<const ps::MotionSources> sources = engine_.sources();
-    if (scene == nullptr || sources == nullptr) {
-        return std::nullopt;
-    }
-    const ps::FaceState state =
-        ps::evaluateMotion(playbackMotion(), *sources, t_s, preview_.frameDuration_s());
-    return ps::applyFaceState(scene->fit(), state);
+    return shownFace(engine_, playbackMotion(), t_s, preview_.frameDuration_s());
 }
 
 double LandmarkEditController::keyTime_s() const {

@@ -28,7 +28,9 @@
 #include "render/PreviewScene.h"
 #include "ui/BlendshapePanel.h"
 #include "ui/ExportDialog.h"
+#include "ui/FaceViewPanel.h"
 #include "ui/GraphEditorPanel.h"
+#include "ui/HeadPoseController.h"
 #include "ui/InspectorPanel.h"
 #include "ui/LandmarkEditController.h"
 #include "ui/LibraryPanel.h"
@@ -49,7 +51,6 @@ namespace ps::ui {
 namespace {
 
 const QString kProductName = QStringLiteral("Portrait Studio");
-constexpr int kStatusMessage_ms = 8000;
 
 QString fileNameOf(const std::string& path) {
     return QFileInfo(QString::fromStdString(path)).fileName();
@@ -130,11 +131,12 @@ QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title, cons
     return dock;
 }
 
-void MainWindow::addTabbedPanelDock(QWidget* panel, const QString& title, const char* name,
-                                    QDockWidget* beside) {
+QDockWidget* MainWindow::addTabbedPanelDock(QWidget* panel, const QString& title, const char* name,
+                                            QDockWidget* beside) {
     QDockWidget* dock = addPanelDock(panel, title, name, dockWidgetArea(beside));
     tabifyDockWidget(beside, dock);
     beside->raise();  // the place's first panel stays in front
+    return dock;
 }
 
 void MainWindow::createDocks() {
@@ -155,6 +157,11 @@ void MainWindow::createDocks() {
         *session_, *selection_, [this] { return preview_->sources(); }, this);
     // The graph editor shares the timeline's place, a tab away, as in Blender and Kdenlive.
     addTabbedPanelDock(graph_, tr("Graph Editor"), "graphEditorDock", timeline_dock);
+    head_pose_ =
+        new HeadPoseController(*session_, *preview_, *preview_controller_, *transport_, this);
+    face_view_ = new FaceViewPanel(this);
+    // The head in 3D shares the library's place, a tab away; float it out to work beside it.
+    face_view_dock_ = addTabbedPanelDock(face_view_, tr("3D Face"), "faceViewDock", library_dock);
     // The timeline spans the window's width, under the side docks' ends, as in video editors.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
@@ -172,6 +179,7 @@ void MainWindow::connectPanels() {
     connect(landmark_editor_, &LandmarkEditController::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kStatusMessage_ms); });
     connectChecks();
+    connectHeadPose();
     connect(graph_, &GraphEditorPanel::bakeRequested, this, &MainWindow::bakeChannel);
     connect(graph_, &GraphEditorPanel::smoothRequested, this, &MainWindow::smoothKeys);
     connect(timeline_, &TimelinePanel::seekRequested, this, [this](double t_s) {
@@ -346,6 +354,8 @@ MainWindow::~MainWindow() {
     // The session is destroyed with the window's children, after this body; its undo stack says
     // "changed" as it clears, and nothing of this window may answer then.
     disconnect(session_, nullptr, this, nullptr);
+    // The head-pose controller answers the session too, and reads the transport as it does.
+    delete head_pose_;
     // The transport bar holds a reference to the player, which members outlive only until here.
     delete transport_;
 }

@@ -24,7 +24,9 @@ namespace ps::ui {
 
 class ExportDialog;
 class BlendshapePanel;
+class FaceViewPanel;
 class GraphEditorPanel;
+class HeadPoseController;
 class InspectorPanel;
 class LandmarkEditController;
 class LibraryPanel;
@@ -61,10 +63,12 @@ public:
     LibraryPanel* library() const { return library_; }
     GraphEditorPanel* graphEditor() const { return graph_; }
     BlendshapePanel* blendshapes() const { return blendshapes_; }
+    FaceViewPanel* faceView() const { return face_view_; }
+    HeadPoseController* headPose() const { return head_pose_; }
     SelectionModel* selection() const { return selection_; }
     // The docks' arrangement as the user left it; bumped when a dock is added or removed, so
     // an old saved arrangement is not applied to a different set of docks.
-    static constexpr int kLayoutVersion = 2;  // 2: the graph editor's and blendshapes' docks
+    static constexpr int kLayoutVersion = 3;  // 2: graph editor, blendshapes; 3: the 3D face
     void resetLayout();
     TransportBar* transport() const { return transport_; }
     ExportDialog* exportDialog() const;  // the open one, or nullptr
@@ -108,8 +112,8 @@ private:
     QDockWidget* addPanelDock(QWidget* panel, const QString& title, const char* name,
                               Qt::DockWidgetArea area);
     // A dock in the same place as `beside`, a tab behind it.
-    void addTabbedPanelDock(QWidget* panel, const QString& title, const char* name,
-                            QDockWidget* beside);
+    QDockWidget* addTabbedPanelDock(QWidget* panel, const QString& title, const char* name,
+                                    QDockWidget* beside);
     void createDocks();
     void connectPanels();
     void restoreLayout();
@@ -140,6 +144,10 @@ private:
     QMenu* createLanguageMenu();
     // The landmark editor's switches: sculpt mode, mirror, the scope and the region.
     QMenu* createSculptMenu();
+    // The head-pose gizmo in the viewer and the 3D face view, the inspector's angles, and the
+    // View menu's switch (MainWindowHeadPose.cpp).
+    void connectHeadPose();
+    QAction* createHeadPoseGizmoAction(QMenu* view);
     void browseForPhoto();
     void browseForAudio();
     void onPhotoLoaded(const QImage& image, PhotoPtr photo);
@@ -150,6 +158,8 @@ private:
     void showError(const QString& title, const QString& message);
     void updateActions();
     void updateTitle();
+
+    static constexpr int kStatusMessage_ms = 8000;  // how long a passing message stays
 
     Settings& settings_;
     EngineBridge* bridge_;
@@ -167,6 +177,9 @@ private:
     GraphEditorPanel* graph_ = nullptr;
     BlendshapePanel* blendshapes_ = nullptr;
     LandmarkEditController* landmark_editor_ = nullptr;
+    HeadPoseController* head_pose_ = nullptr;
+    FaceViewPanel* face_view_ = nullptr;
+    QDockWidget* face_view_dock_ = nullptr;
     QMenu* sculpt_menu_ = nullptr;  // kept across fillMotionMenu's refills
     QList<QDockWidget*> docks_;
     QByteArray default_layout_;

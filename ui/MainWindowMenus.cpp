@@ -171,6 +171,7 @@ QMenu* MainWindow::createViewMenu() {
         viewer_->setOnionSkinVisible(on);
         updateOnionSkin(transport_->position_s());
     });
+    createHeadPoseGizmoAction(view);
     QAction* stats = view->addAction(tr("Show Playback &Statistics"));
     stats->setObjectName(QStringLiteral("showStatisticsAction"));
     stats->setCheckable(true);

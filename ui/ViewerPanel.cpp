@@ -65,6 +65,7 @@ void ViewerPanel::setImage(const QImage& photo) {
     landmarks_.clear();
     tool_.setLandmarks(landmarks_);
     frame_fit_.reset();
+    head_pose_.setFrameFit(nullptr);
     onion_skin_.clear();
     compare_frame_ = QImage();
     if (new_size) {
@@ -210,9 +211,12 @@ void ViewerPanel::setSculptMode(bool on) {
     if (!on && tool_.isDragging()) {
         emit sculptDragFinished(tool_.release());
     }
+    if (on) {
+        setHeadPoseGizmoVisible(false);
+    }
     sculpt_mode_ = on;
     tool_.leave();
-    setMouseTracking(on);
+    setMouseTracking(on || head_pose_.isVisible());
     // Keys 0..6 pick the region: the viewer takes focus when clicked in sculpt mode.
     setFocusPolicy(on ? Qt::ClickFocus : Qt::NoFocus);
     setToolTip(on ? sculptHint() : QString());
@@ -263,9 +267,35 @@ void ViewerPanel::setSculptRadius_cm(float radius_cm) {
 
 void ViewerPanel::setFrameFit(std::shared_ptr<const ps::FaceFit> fit) {
     frame_fit_ = std::move(fit);
-    if (sculpt_mode_) {
+    head_pose_.setFrameFit(frame_fit_);
+    if (sculpt_mode_ || head_pose_.isVisible()) {
         update();
     }
+}
+
+void ViewerPanel::setHeadPoseGizmoVisible(bool visible) {
+    if (visible == head_pose_.isVisible()) {
+        return;
+    }
+    if (visible) {
+        setSculptMode(false);
+    } else if (head_pose_.isDragging()) {
+        emit headPoseDragFinished();
+    }
+    head_pose_.setVisible(visible);
+    setMouseTracking(visible || sculpt_mode_);
+    unsetCursor();
+    update();
+    emit headPoseGizmoVisibleChanged(visible);
+}
+
+void ViewerPanel::setHeadAnglesProvider(HeadPoseOverlay::AnglesProvider provider) {
+    head_pose_.setAnglesProvider(std::move(provider));
+}
+
+GizmoProjector ViewerPanel::headPoseProjector() const {
+    return HeadPoseOverlay::projector(image().size(),
+                                      [this](QPointF px) { return mapFromImage(px); });
 }
 
 double ViewerPanel::falloffRadiusOnScreen(int vertex) const {
@@ -458,6 +488,12 @@ void ViewerPanel::paintEvent(QPaintEvent* /*event*/) {
         }
         painter.restore();
     }
+    if (head_pose_.isVisible()) {
+        painter.save();
+        painter.setClipRect(paneRect(1));
+        head_pose_.paint(painter, headPoseProjector());
+        painter.restore();
+    }
     if (sculpt_mode_) {
         drawSculptHint(painter);
     }
@@ -515,6 +551,16 @@ void ViewerPanel::mousePressEvent(QMouseEvent* event) {
         return;
     }
     const bool alt = event->modifiers() & Qt::AltModifier;
+    if (event->button() == Qt::LeftButton && !alt) {
+        if (const GizmoHandle handle = head_pose_.press(event->position(), headPoseProjector());
+            handle != GizmoHandle::None) {
+            setCursor(Qt::ClosedHandCursor);
+            emit headPoseDragStarted(handle);
+            update();
+            event->accept();
+            return;
+        }
+    }
     if (sculpt_mode_ && event->button() == Qt::LeftButton && !alt) {
         // A press away from every landmark does nothing: a near miss must not pan the picture.
         if (tool_.press(mapToImage(event->position()), pickDistance_px())) {
@@ -536,6 +582,20 @@ void ViewerPanel::mouseMoveEvent(QMouseEvent* event) {
         pan_ = pan_start_ + (event->position() - pan_start_mouse_);
         update();
         return;
+    }
+    const bool snap = event->modifiers() & Qt::ShiftModifier;
+    if (const auto head_deg = head_pose_.move(event->position(), headPoseProjector(), snap)) {
+        emit headPoseDragged(*head_deg, head_pose_.gizmo().activeHandle());
+        update();
+        return;
+    }
+    if (head_pose_.hover(event->position(), headPoseProjector())) {
+        if (head_pose_.gizmo().hovered() != GizmoHandle::None) {
+            setCursor(Qt::OpenHandCursor);
+        } else {
+            unsetCursor();
+        }
+        update();
     }
     if (!sculpt_mode_) {
         return;
@@ -561,6 +621,19 @@ void ViewerPanel::mouseReleaseEvent(QMouseEvent* event) {
         event->accept();
         return;
     }
+    if (head_pose_.isDragging() && event->button() == Qt::LeftButton) {
+        const GizmoHandle handle = head_pose_.gizmo().activeHandle();
+        const bool snap = event->modifiers() & Qt::ShiftModifier;
+        if (const auto head_deg =
+                head_pose_.release(event->position(), headPoseProjector(), snap)) {
+            emit headPoseDragged(*head_deg, handle);
+        }
+        emit headPoseDragFinished();
+        setCursor(Qt::OpenHandCursor);
+        update();
+        event->accept();
+        return;
+    }
     if (tool_.isDragging() && event->button() == Qt::LeftButton) {
         tool_.move(mapToImage(event->position()));
         emit sculptDragFinished(tool_.release());
@@ -572,7 +645,8 @@ void ViewerPanel::mouseReleaseEvent(QMouseEvent* event) {
 void ViewerPanel::mouseDoubleClickEvent(QMouseEvent* /*event*/) {
     // As in image viewers: a double click goes back to the whole picture, except on a landmark
     // being sculpted, where it is more likely two quick nudges.
-    if (sculpt_mode_ && tool_.targetVertex() >= 0) {
+    if ((sculpt_mode_ && tool_.targetVertex() >= 0) ||
+        head_pose_.gizmo().hovered() != GizmoHandle::None) {
         return;
     }
     zoomToFit();
@@ -591,7 +665,8 @@ void ViewerPanel::keyPressEvent(QKeyEvent* event) {
 
 void ViewerPanel::leaveEvent(QEvent* event) {
     tool_.leave();
-    if (sculpt_mode_) {
+    head_pose_.leave();
+    if (sculpt_mode_ || head_pose_.isVisible()) {
         update();
     }
     QWidget::leaveEvent(event);

@@ -10,6 +10,11 @@
 // vertices inside are shaded by how much they move), and a drag reports sculptDragStarted /
 // sculptDragged / sculptDragFinished, which LandmarkEditController turns into sculpts. There the
 // wheel changes the radius and Ctrl+wheel zooms; Alt+drag (or the middle button) pans.
+//
+// The head-pose gizmo (HeadPoseOverlay, HeadPoseGizmo) draws its rings over the face of the
+// shown frame (setFrameFit places it); a press on a ring or the centre reports headPoseDrag*,
+// which HeadPoseController keys (Shift snaps to 5°), and a press elsewhere pans as ever. The
+// gizmo and sculpt mode take turns: turning one on turns the other off.
 #pragma once
 
 #include <QImage>
@@ -18,6 +23,7 @@
 #include <QWidget>
 #include <memory>
 
+#include "ui/HeadPoseOverlay.h"
 #include "ui/LandmarkEditTool.h"
 #include "ui/OnionSkinPainter.h"
 
@@ -103,6 +109,15 @@ public:
     // The falloff circle's radius on screen around `vertex` (0 without a frame fit).
     double falloffRadiusOnScreen(int vertex) const;
 
+    // ---- the head-pose gizmo ----
+    void setHeadPoseGizmoVisible(bool visible);
+    bool isHeadPoseGizmoVisible() const { return head_pose_.isVisible(); }
+    // The head angles at the playhead a drag starts from (HeadPoseController).
+    void setHeadAnglesProvider(HeadPoseOverlay::AnglesProvider provider);
+    const HeadPoseGizmo& headPoseGizmo() const { return head_pose_.gizmo(); }
+    // Camera space (cm) to this widget: the MediaPipe camera into the shown frame's pixels.
+    GizmoProjector headPoseProjector() const;
+
     QSize sizeHint() const override { return {720, 540}; }
 
 signals:
@@ -115,6 +130,12 @@ signals:
     // The region, radius, mirror or scope changed (a key, the wheel or a setter).
     void sculptSettingsChanged();
     void sculptModeChanged(bool on);
+    // The head-pose gizmo: a press on a handle, each move of its drag with the head angles
+    // (pitch, yaw, roll) it asks for, and the release.
+    void headPoseDragStarted(ps::ui::GizmoHandle handle);
+    void headPoseDragged(const glm::vec3& head_deg, ps::ui::GizmoHandle handle);
+    void headPoseDragFinished();
+    void headPoseGizmoVisibleChanged(bool visible);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -159,6 +180,7 @@ private:
     bool sculpt_mode_ = false;
     LandmarkEditTool tool_;
     std::shared_ptr<const ps::FaceFit> frame_fit_;
+    HeadPoseOverlay head_pose_;
 };
 
 }  // namespace ps::ui
