@@ -1,5 +1,6 @@
 #include "ui/MotionEditCommand.h"
 
+#include <optional>
 #include <type_traits>
 #include <variant>
 
@@ -38,7 +39,9 @@ bool sameTarget(const ps::MotionEdit& earlier, const ps::MotionEdit& later) {
                                  std::is_same_v<Operation, ps::ReplaceElement<ps::CaptureLayer>> ||
                                  std::is_same_v<Operation, ps::ReplaceElement<ps::KeyframeCurve>> ||
                                  std::is_same_v<Operation,
-                                                ps::ReplaceElement<ps::LandmarkSculpt>>) {
+                                                ps::ReplaceElement<ps::LandmarkSculpt>> ||
+                                 std::is_same_v<Operation,
+                                                ps::ReplaceElement<ps::VisemeOverride>>) {
                 return first.element.id == second.element.id;
             } else {
                 return std::is_same_v<Operation, ps::SetStrengths> ||
@@ -46,6 +49,40 @@ bool sameTarget(const ps::MotionEdit& earlier, const ps::MotionEdit& later) {
                        std::is_same_v<Operation, ps::SetIdleSettings> ||
                        std::is_same_v<Operation, ps::SetDuration>;
             }
+        },
+        earlier.operation);
+}
+
+template <class T>
+struct IsInsert : std::false_type {};
+template <class Element>
+struct IsInsert<ps::InsertElement<Element>> : std::true_type {
+    using Type = Element;
+};
+
+// A gesture that inserts an element and then changes it (a drag that makes what it drags, as
+// the viseme row's boundary drag does): how the two are one step. nullopt when `later` is not a
+// change of what `earlier` inserted; `*removed` when it takes it out again.
+std::optional<ps::MotionEdit> insertThenChange(const ps::MotionEdit& earlier,
+                                               const ps::MotionEdit& later, bool* removed) {
+    return std::visit(
+        [&](const auto& first) -> std::optional<ps::MotionEdit> {
+            using Operation = std::decay_t<decltype(first)>;
+            if constexpr (IsInsert<Operation>::value) {
+                using Element = typename IsInsert<Operation>::Type;
+                if (const auto* replace =
+                        std::get_if<ps::ReplaceElement<Element>>(&later.operation);
+                    replace != nullptr && replace->element.id == first.element.id) {
+                    return ps::MotionEdit{
+                        ps::InsertElement<Element>{replace->element, first.index}};
+                }
+                if (const auto* remove = std::get_if<ps::RemoveElement<Element>>(&later.operation);
+                    remove != nullptr && remove->id == first.element.id) {
+                    *removed = true;
+                    return earlier;
+                }
+            }
+            return std::nullopt;
         },
         earlier.operation);
 }
@@ -78,7 +115,18 @@ int MotionEditCommand::id() const {
 
 bool MotionEditCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = static_cast<const MotionEditCommand*>(other);
-    if (next->gesture_ != gesture_ || !sameTarget(redo_, next->redo_)) {
+    if (next->gesture_ != gesture_) {
+        return false;
+    }
+    bool removed = false;
+    if (std::optional<ps::MotionEdit> merged = insertThenChange(redo_, next->redo_, &removed)) {
+        // The inverse (remove the element) stays; redo inserts it as it is now, and an element
+        // taken out again within the gesture leaves nothing to undo.
+        redo_ = std::move(*merged);
+        setObsolete(removed);
+        return true;
+    }
+    if (!sameTarget(redo_, next->redo_)) {
         return false;
     }
     // One step from before the gesture to after it: this command's inverse, the newest edit.
