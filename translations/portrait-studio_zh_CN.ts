@@ -1556,6 +1556,26 @@ New name for “%2”:</source>
         <source>Rings over the face: drag one to key pitch, yaw or roll at the playhead, or the centre to turn the head freely; Shift snaps to 5°</source>
         <translation>人脸上的圆环：拖动其中一个可在播放头处为俯仰、偏航或翻滚设置关键帧，拖动中心可自由转动头部；按住 Shift 以 5° 为步进吸附</translation>
     </message>
+    <message>
+        <source>&amp;Transcript…</source>
+        <translation>文字稿(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>What the voice says: labels the timeline&apos;s mouth shapes with words</source>
+        <translation>语音所说的内容：用文字标注时间线上的口型</translation>
+    </message>
+    <message>
+        <source>Could not set the transcript</source>
+        <translation>无法设置文字稿</translation>
+    </message>
+    <message>
+        <source>Transcript cleared</source>
+        <translation>已清除文字稿</translation>
+    </message>
+    <message>
+        <source>Transcript set: the words show under the waveform</source>
+        <translation>已设置文字稿：文字显示在波形下方</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MissingMediaDialog</name>
@@ -1963,6 +1983,10 @@ Your template.</source>
         <source>Jitter: the head or jaw jumps, %1: %2× the limit</source>
         <translation>抖动：头部或下颌突跳，%1：为限值的 %2 倍</translation>
     </message>
+    <message>
+        <source>Remove Override</source>
+        <translation>移除覆盖</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::TransportBar</name>
@@ -2223,6 +2247,100 @@ Your template.</source>
     <message>
         <source>%1 %2°</source>
         <translation>%1 %2°</translation>
+    </message>
+</context>
+<context>
+    <name>VisemeLaneEditor</name>
+    <message>
+        <source>rest</source>
+        <translation>放松</translation>
+    </message>
+    <message>
+        <source>M B P</source>
+        <translation>闭唇</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>张开</translation>
+    </message>
+    <message>
+        <source>wide</source>
+        <translation>咧开</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>圆唇</translation>
+    </message>
+    <message>
+        <source>F V</source>
+        <translation>咬唇</translation>
+    </message>
+    <message>
+        <source>Rest (mouth at ease)</source>
+        <translation>放松（嘴唇自然）</translation>
+    </message>
+    <message>
+        <source>Closed (p, b, m)</source>
+        <translation>闭合（p、b、m）</translation>
+    </message>
+    <message>
+        <source>Open (a)</source>
+        <translation>张开（a）</translation>
+    </message>
+    <message>
+        <source>Wide (ee, s)</source>
+        <translation>咧开（ee、s）</translation>
+    </message>
+    <message>
+        <source>Rounded (oo, w)</source>
+        <translation>圆唇（oo、w）</translation>
+    </message>
+    <message>
+        <source>Teeth on lip (f, v)</source>
+        <translation>齿压下唇（f、v）</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::TranscriptDialog</name>
+    <message>
+        <source>Transcript</source>
+        <translation>文字稿</translation>
+    </message>
+    <message>
+        <source>What the voice says. The timeline&apos;s viseme row shows each word where it is spoken.</source>
+        <translation>语音所说的内容。时间线的口型行会在每个词被说出的位置显示该词。</translation>
+    </message>
+    <message>
+        <source>Type or paste the words, or load a text file</source>
+        <translation>输入或粘贴文字，或载入文本文件</translation>
+    </message>
+    <message>
+        <source>Load Text File…</source>
+        <translation>载入文本文件…</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1: too large for a transcript (over 1 MB)</source>
+        <translation>%1：作为文字稿过大（超过 1 MB）</translation>
+    </message>
+    <message>
+        <source>%1: not a text file</source>
+        <translation>%1：不是文本文件</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text</source>
+        <translation>%1：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>Load Transcript</source>
+        <translation>载入文字稿</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
 </context>
 </TS>

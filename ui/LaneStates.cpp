@@ -20,6 +20,10 @@ Lane laneOf(const ps::ExpressionClip& clip) {
 ps::MotionDocument LaneStates::apply(const ps::MotionDocument& document) const {
     ps::MotionDocument out = document;
     out.voice.enabled = out.voice.enabled && isAudible(Lane::Voice);
+    // The viseme overrides sit in the voice's lane, under its waveform.
+    for (ps::VisemeOverride& viseme : out.visemes) {
+        viseme.enabled = viseme.enabled && isAudible(Lane::Voice);
+    }
     out.idle.enabled = out.idle.enabled && isAudible(Lane::Idle);
     for (ps::ExpressionClip& clip : out.clips) {
         clip.enabled = clip.enabled && isAudible(laneOf(clip));

@@ -180,6 +180,7 @@ void MainWindow::connectPanels() {
             [this](const QString& text) { statusBar()->showMessage(text, kStatusMessage_ms); });
     connectChecks();
     connectHeadPose();
+    connectVisemes();
     connect(graph_, &GraphEditorPanel::bakeRequested, this, &MainWindow::bakeChannel);
     connect(graph_, &GraphEditorPanel::smoothRequested, this, &MainWindow::smoothKeys);
     connect(timeline_, &TimelinePanel::seekRequested, this, [this](double t_s) {

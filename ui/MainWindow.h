@@ -148,6 +148,11 @@ private:
     // View menu's switch (MainWindowHeadPose.cpp).
     void connectHeadPose();
     QAction* createHeadPoseGizmoAction(QMenu* view);
+    // The timeline's viseme row (the voice's mouth shapes, the transcript's words) and
+    // Motion ▸ Transcript… (MainWindowVisemes.cpp).
+    void connectVisemes();
+    void updateVisemeLane(bool voice_changed);
+    void editTranscript();
     void browseForPhoto();
     void browseForAudio();
     void onPhotoLoaded(const QImage& image, PhotoPtr photo);
@@ -180,7 +185,8 @@ private:
     HeadPoseController* head_pose_ = nullptr;
     FaceViewPanel* face_view_ = nullptr;
     QDockWidget* face_view_dock_ = nullptr;
-    QMenu* sculpt_menu_ = nullptr;  // kept across fillMotionMenu's refills
+    std::string aligned_transcript_;  // the transcript the viseme row's words were placed for
+    QMenu* sculpt_menu_ = nullptr;    // kept across fillMotionMenu's refills
     QList<QDockWidget*> docks_;
     QByteArray default_layout_;
     QMenu* recent_menu_ = nullptr;

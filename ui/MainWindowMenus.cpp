@@ -304,6 +304,11 @@ void MainWindow::fillMotionMenu() {
         sculpt_menu_ = createSculptMenu();
     }
     motion_menu_->addMenu(sculpt_menu_);
+    QAction* transcript =
+        motion_menu_->addAction(tr("&Transcript…"), this, &MainWindow::editTranscript);
+    transcript->setObjectName(QStringLiteral("transcriptAction"));
+    transcript->setToolTip(
+        tr("What the voice says: labels the timeline's mouth shapes with words"));
     motion_menu_->addSeparator();
     motion_menu_->addAction(library_->saveFaceAction());
 }

@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kVoiceRow_px = 46.0;
 constexpr double kIdleRow_px = 24.0;
+constexpr double kVisemeRow_px = 34.0;  // a line of words over the shapes
 constexpr double kClipRow_px = 28.0;
 constexpr double kCaptureRow_px = 28.0;
 constexpr double kCurvesHeaderRow_px = 22.0;
@@ -122,6 +123,17 @@ void TimelineGeometry::layOut(const ps::MotionDocument& document) {
     const double whole_s = timelineContentEnd_s(document);
 
     addLaneRows(TimelineRowKind::Voice, Lane::Voice, 1, kVoiceRow_px);
+    {
+        // Under the waveform, in the voice's lane: its mute and lock hold the overrides too.
+        TimelineRow row;
+        row.kind = TimelineRowKind::Visemes;
+        row.lane = Lane::Voice;
+        row.sub_row = 1;
+        row.top_px = content_height_;
+        row.height_px = kVisemeRow_px;
+        rows_.push_back(row);
+        content_height_ += kVisemeRow_px;
+    }
     addLaneRows(TimelineRowKind::Idle, Lane::Idle, 1, kIdleRow_px);
 
     for (const Lane lane : {Lane::Expressions, Lane::Poses}) {

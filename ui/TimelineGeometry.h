@@ -21,6 +21,7 @@ namespace ps::ui {
 enum class TimelineRowKind {
     None = 0,
     Voice,         // waveform and mouth activity
+    Visemes,       // the voice's mouth shapes, their overrides, the transcript's words
     Idle,          // blinks and sway
     Clips,         // one sub-row of expression or pose clips
     Captures,      // one sub-row of captures

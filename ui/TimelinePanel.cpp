@@ -187,6 +187,14 @@ void TimelinePanel::setVoiceActivity(QVector<float> mouth_open, double rate_hz) 
     view_->setVoiceActivity(std::move(mouth_open), rate_hz);
 }
 
+void TimelinePanel::setVisemes(std::vector<ps::VisemeSegment> segments) {
+    view_->setVisemes(std::move(segments));
+}
+
+void TimelinePanel::setTranscriptWords(std::vector<ps::AlignedWord> words) {
+    view_->setTranscriptWords(std::move(words));
+}
+
 void TimelinePanel::setMotionChecks(std::vector<ps::MotionIssue> issues) {
     view_->setMotionChecks(std::move(issues));
 }

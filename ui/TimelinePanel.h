@@ -12,8 +12,10 @@
 
 #include "motion/MotionCheck.h"
 #include "motion/TemplateLibrary.h"
+#include "motion/Viseme.h"
 #include "ui/EngineBridge.h"
 #include "ui/TimelineClipboard.h"
+#include "voice/TranscriptAlignment.h"
 
 class QAction;
 class QLabel;
@@ -37,6 +39,9 @@ public:
     void setAudio(AudioClipPtr clip);
     // How open the mouth is (0..1) at `rate_hz` samples a second, drawn in the voice lane.
     void setVoiceActivity(QVector<float> mouth_open, double rate_hz);
+    // The viseme row: the voice's mouth shapes (visemeSegments) and the transcript's words.
+    void setVisemes(std::vector<ps::VisemeSegment> segments);
+    void setTranscriptWords(std::vector<ps::AlignedWord> words);
     // The motion checks' findings (checkMotion), shown as a red/amber strip under the ruler.
     void setMotionChecks(std::vector<ps::MotionIssue> issues);
     // Moves the drawn playhead (does not emit seekRequested).

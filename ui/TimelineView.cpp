@@ -1,7 +1,9 @@
 #include "ui/TimelineView.h"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QLineF>
+#include <QMenu>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QToolTip>
@@ -78,6 +80,63 @@ void TimelineView::setVoiceActivity(QVector<float> mouth_open, double rate_hz) {
     mouth_open_ = std::move(mouth_open);
     mouth_rate_hz_ = rate_hz;
     update();
+}
+
+void TimelineView::setVisemes(std::vector<ps::VisemeSegment> segments) {
+    visemes_.setVoiceSegments(std::move(segments));
+    update();
+}
+
+void TimelineView::setTranscriptWords(std::vector<ps::AlignedWord> words) {
+    visemes_.setWords(std::move(words));
+    update();
+}
+
+bool TimelineView::isVisemeRow(const QPointF& pos) const {
+    const int row = geometry_.rowAt(pos.y());
+    return row >= 0 && geometry_.rows()[size_t(row)].kind == TimelineRowKind::Visemes;
+}
+
+QMenu* TimelineView::visemeMenu(const QPointF& pos) {
+    if (!isVisemeRow(pos) || isLocked(Lane::Voice)) {
+        return nullptr;
+    }
+    const double t_s = std::max(0.0, geometry_.timeAt(pos.x()));
+    const std::optional<VisemeLaneEditor::Segment> under = visemes_.segmentAt(t_s);
+    if (!under.has_value()) {
+        return nullptr;
+    }
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("visemeMenu"));
+    for (int i = 0; i < ps::kMouthShapeCount; ++i) {
+        const auto shape = static_cast<ps::MouthShape>(i);
+        QAction* action = menu->addAction(VisemeLaneEditor::shapeMenuName(shape));
+        action->setObjectName(QStringLiteral("visemeShape_") +
+                              QString::fromLatin1(ps::mouthShapeKey(shape)));
+        action->setCheckable(true);
+        action->setChecked(under->shape == shape);
+        connect(action, &QAction::triggered, this,
+                [this, t_s, shape] { visemes_.setShapeAt(t_s, shape); });
+    }
+    if (under->override_id != 0) {
+        menu->addSeparator();
+        QAction* remove = menu->addAction(tr("Remove Override"));
+        remove->setObjectName(QStringLiteral("visemeRemoveOverride"));
+        const ps::ElementId id = under->override_id;
+        connect(remove, &QAction::triggered, this, [this, id] { visemes_.removeOverride(id); });
+    }
+    return menu;
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu* menu = visemeMenu(event->pos());
+    if (menu == nullptr) {
+        QWidget::contextMenuEvent(event);
+        return;
+    }
+    event->accept();
+    menu->exec(event->globalPos());
+    menu->deleteLater();
 }
 
 void TimelineView::setMotionChecks(std::vector<ps::MotionIssue> issues) {
@@ -324,6 +383,16 @@ void TimelineView::mousePressEvent(QMouseEvent* event) {
     drag_ = Drag{};
     drag_.press = event->position();
     drag_.press_t_s = geometry_.timeAt(drag_.press.x());
+    if (isVisemeRow(drag_.press)) {
+        // The viseme row's edges drag; a press elsewhere on it does nothing.
+        if (!isLocked(Lane::Voice) &&
+            visemes_.beginDrag(std::max(0.0, drag_.press_t_s),
+                               VisemeLaneEditor::kEdgeGrab_px / geometry_.pixelsPerSecond(),
+                               frame_s())) {
+            drag_.kind = DragKind::VisemeEdge;
+        }
+        return;
+    }
     const TimelineHit hit = geometry_.hitTest(drag_.press);
     switch (hit.part) {
         case TimelineHitPart::Ruler:
@@ -465,6 +534,14 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
         case DragKind::RubberBand:
             updateRubberBand(pos);
             break;
+        case DragKind::VisemeEdge: {
+            double t = std::max(0.0, geometry_.timeAt(pos.x()));
+            if (snap) {
+                t = std::max(0.0, geometry_.snapTime(t, snapCandidates(&drag_), frame_s()));
+            }
+            visemes_.dragTo(t);
+            break;
+        }
         case DragKind::None:
             break;
     }
@@ -479,6 +556,9 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     if (drag_.kind == DragKind::Scrub) {
         emit scrubbingChanged(false);
     }
+    if (drag_.kind == DragKind::VisemeEdge) {
+        visemes_.endDrag();
+    }
     if (!drag_.started && drag_.select_on_release) {
         selection_.select(drag_.anchor, SelectionModel::Mode::Replace);
     }
@@ -492,6 +572,13 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
 
 void TimelineView::mouseDoubleClickEvent(QMouseEvent* event) {
     event->accept();
+    if (isVisemeRow(event->position())) {
+        if (!isLocked(Lane::Voice)) {
+            visemes_.insertClosedAt(std::max(0.0, geometry_.timeAt(event->position().x())),
+                                    frame_s());
+        }
+        return;
+    }
     const int row = geometry_.rowAt(event->position().y());
     if (row < 0 || geometry_.rows()[size_t(row)].kind != TimelineRowKind::Curve ||
         isLocked(Lane::Curves)) {
@@ -663,6 +750,14 @@ void TimelineView::updateHoverCursor(const QPointF& pos) {
         update();
     }
     Qt::CursorShape shape = Qt::ArrowCursor;
+    if (isVisemeRow(pos)) {
+        const bool on_edge =
+            !isLocked(Lane::Voice) &&
+            visemes_.isOnEdge(std::max(0.0, geometry_.timeAt(pos.x())),
+                              VisemeLaneEditor::kEdgeGrab_px / geometry_.pixelsPerSecond());
+        setCursor(on_edge ? Qt::SizeHorCursor : Qt::ArrowCursor);
+        return;
+    }
     if (!isLocked(hit.lane)) {
         switch (hit.part) {
             case TimelineHitPart::LeftEdge:

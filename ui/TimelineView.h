@@ -15,6 +15,9 @@
 #include "motion/TemplateLibrary.h"
 #include "ui/EngineBridge.h"
 #include "ui/TimelineGeometry.h"
+#include "ui/VisemeLaneEditor.h"
+
+class QMenu;
 
 namespace ps::ui {
 
@@ -38,6 +41,13 @@ public:
 
     void setAudio(AudioClipPtr clip);
     void setVoiceActivity(QVector<float> mouth_open, double rate_hz);
+    // The viseme row under the waveform: the voice's mouth shapes and the transcript's words.
+    void setVisemes(std::vector<ps::VisemeSegment> segments);
+    void setTranscriptWords(std::vector<ps::AlignedWord> words);
+    const VisemeLaneEditor& visemeLane() const { return visemes_; }
+    // The viseme row's context menu at `pos` (shapes, remove), or nullptr off the row or when
+    // the voice lane is locked; the caller owns it. contextMenuEvent shows it.
+    QMenu* visemeMenu(const QPointF& pos);
     // The motion checks' findings, drawn as a thin strip along the ruler's foot: red where the
     // lips stay apart over a closure, amber where the motion jitters; hover names them.
     void setMotionChecks(std::vector<ps::MotionIssue> issues);
@@ -86,6 +96,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -96,7 +107,17 @@ protected:
 private:
     static constexpr int kPeakFrames = 256;  // voice frames per precomputed min/max (peaks_)
 
-    enum class DragKind { None = 0, Scrub, Move, TrimStart, TrimEnd, FadeIn, FadeOut, RubberBand };
+    enum class DragKind {
+        None = 0,
+        Scrub,
+        Move,
+        TrimStart,
+        TrimEnd,
+        FadeIn,
+        FadeOut,
+        RubberBand,
+        VisemeEdge,  // VisemeLaneEditor's drag
+    };
     struct Drag {
         DragKind kind = DragKind::None;
         QPointF press;
@@ -136,6 +157,7 @@ private:
     void paintRowBackgrounds(QPainter& painter) const;
     void paintVoice(QPainter& painter, const QRectF& row) const;
     void paintIdle(QPainter& painter, const QRectF& row) const;
+    bool isVisemeRow(const QPointF& pos) const;
     void paintBlocks(QPainter& painter) const;
     void paintBlock(QPainter& painter, const TimelineBlock& block) const;
     void paintCurves(QPainter& painter) const;
@@ -148,6 +170,7 @@ private:
     SelectionModel& selection_;
     const ps::TemplateLibrary& templates_;
     TimelineGeometry geometry_;
+    VisemeLaneEditor visemes_;
     AudioClipPtr audio_;
     std::vector<std::pair<float, float>> peaks_;  // min/max of each kPeakFrames of the voice
     QVector<float> mouth_open_;

@@ -47,7 +47,11 @@ QColor TimelineView::laneColor(Lane lane) {
 
 TimelineView::TimelineView(ProjectSession& session, SelectionModel& selection,
                            const ps::TemplateLibrary& templates, QWidget* parent)
-    : QWidget(parent), session_(session), selection_(selection), templates_(templates) {
+    : QWidget(parent),
+      session_(session),
+      selection_(selection),
+      templates_(templates),
+      visemes_(session) {
     setObjectName(QStringLiteral("timelineView"));
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(true);
@@ -74,6 +78,8 @@ void TimelineView::paintEvent(QPaintEvent*) {
             paintVoice(painter, row);
         } else if (rows[size_t(i)].kind == TimelineRowKind::Idle) {
             paintIdle(painter, row);
+        } else if (rows[size_t(i)].kind == TimelineRowKind::Visemes) {
+            visemes_.paint(painter, row, geometry_, isLocked(Lane::Voice));
         }
     }
     paintBlocks(painter);
