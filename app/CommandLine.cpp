@@ -54,7 +54,7 @@ void printUsage() {
                  "  portrait-studio render [options] render a photo and a voice to an MP4\n"
                  "  portrait-studio render --project X.pstudio -o OUT.mp4\n"
                  "                                   render a project, with its edited motion\n"
-                 "  portrait-studio project new|add-clip|import-csv|info\n"
+                 "  portrait-studio project new|add-clip|import-csv|info|bake|smooth\n"
                  "                                   make and change projects (.pstudio)\n"
                  "  portrait-studio motion (--audio A | --project X) -o motion.csv|.json\n"
                  "                                   the face that goes with a voice, per frame\n"
