@@ -38,9 +38,10 @@ void printFitHelp() {
                  "Finds the largest face in the photo and fits the 468-point face mesh to it:\n"
                  "head pose, face shape and expression, written as JSON (image_size,\n"
                  "landmarks2d, pose, blendshapes, identity). Other faces found are listed.\n"
-                 "The face is placed on the detector's eyes and roll, then refined from the\n"
-                 "features found in the photo: irises, eye corners, brows, nose tip, lip\n"
-                 "colour and corners, chin, and the jaw's outline on both sides.\n\nOptions:\n"
+                 "MediaPipe's networks find the face (BlazeFace), its 468 landmarks (Face\n"
+                 "Mesh) and its irises (Iris); the photo's own edges then correct the mouth\n"
+                 "corners, closed lips and chin, and the model is fitted to those points.\n\n"
+                 "Options:\n"
               << describeOptions(fitOptions());
 }
 

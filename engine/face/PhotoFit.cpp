@@ -3,6 +3,7 @@
 #include "face/FaceCrop.h"
 #include "face/FaceMeshFit.h"
 #include "face/FaceNetworks.h"
+#include "face/PhotoLandmarkRefinement.h"
 
 namespace ps {
 
@@ -20,7 +21,11 @@ Result<PhotoFitReport> fitDetectedFace(const cv::Mat& bgr, const BlazeFaceDetect
     // The irises from the network's own mesh (the crops follow its eye corners). A face whose
     // eyes the network cannot place is still fitted, looking ahead.
     Result<IrisLandmarks> irises = (*networks)->iris.irises(bgr, landmarks->points);
-    Result<FaceFit> fit = fitToFaceMesh(*landmarks, bgr.size(), irises ? &irises.value() : nullptr);
+    // The fit follows the network's points where the photo's own edges agree, and the edges
+    // where they say the network is off (PhotoLandmarkRefinement.h).
+    const FaceLandmarks refined =
+        applyLandmarkRefinement(*landmarks, findLandmarkRefinement(bgr, *landmarks));
+    Result<FaceFit> fit = fitToFaceMesh(refined, bgr.size(), irises ? &irises.value() : nullptr);
     if (!fit) {
         return fit.error();
     }

@@ -104,7 +104,9 @@ void TestFitCommand::helpSaysWhereTheFitComesFrom() {
     const AppRun help = runApp({"fit", "--help"});
     QCOMPARE(help.exit_code, 0);
     QVERIFY(help.out.contains("--photo"));
-    QVERIFY(help.out.contains("detector"));
+    QVERIFY(help.out.contains("BlazeFace"));
+    QVERIFY(help.out.contains("Face\nMesh") || help.out.contains("Face Mesh"));
+    QVERIFY(help.out.contains("edges"));
     const AppRun usage = runApp({"--help"});
     QVERIFY(usage.out.contains("portrait-studio fit"));
 }

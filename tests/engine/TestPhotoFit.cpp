@@ -24,14 +24,16 @@ using portrait_variants::Variant;
 
 namespace {
 
-// Of the eye distance. Issue 13's goal is 5 %. The fit follows Face Mesh to a fraction of a pixel
-// (its shape detail), so these are the network's own errors: on the sample every point of every
-// copy but one is within 5 % (the brighter copy's saturated mouth corner is at 5.7 %); on Grace
-// Hopper, older, in glasses and with her mouth closed, the network puts the chin 7-8 px (9 %)
-// low, into the shadow under it, and the image-left mouth corner 6 px inside where the lips'
-// line ends (both checked on 6x enlargements).
-constexpr float kToleranceSample = 0.06f;
-constexpr float kToleranceHopper = 0.105f;
+// Of the eye distance. Issue 13's goal is 5 %. Face Mesh alone misses it on both portraits (the
+// "network's own points" line of each case): on the sample the brighter copy's mouth corner is at
+// 5.7 %; on Grace Hopper, older, in glasses and with her mouth closed, the network puts the chin
+// 7-8 px (9 %) low, into the shadow under it, and a mouth corner 6 px inside where the lips' line
+// ends. The photo's edges correct those points (PhotoLandmarkRefinement.h): then every point of
+// every copy of the sample is within 4 %, and Hopper's within 5 % but for the chin of her 40 %
+// copy, 5.3 % (1.75 px at a 33 px eye distance: the chin is found 1-2 px right of where a person
+// puts it, on the line the network draws from her mouth to her chin).
+constexpr float kToleranceSample = 0.05f;
+constexpr float kToleranceHopper = 0.055f;
 
 cv::Point2f at(const FaceFit& fit, int i) {
     return {fit.landmarks2d[size_t(i)].x, fit.landmarks2d[size_t(i)].y};
