@@ -28,6 +28,10 @@ packages=(
     libavcodec-dev libavformat-dev libavutil-dev libswresample-dev libswscale-dev ffmpeg
     # audio playback, node graph overlay, maths, speech synthesis, JSON
     portaudio19-dev libimgui-dev libglm-dev espeak-ng libespeak-ng-dev nlohmann-json3-dev
+    # the voice model's training speech beside espeak-ng: festival's and flite's voices made from
+    # recordings of people (app/train/FestivalSpeech.h; their reserved voices are not installed)
+    festival flite festvox-kdlpc16k festvox-czech-dita festvox-czech-machac festvox-suopuhe-lj
+    festvox-suopuhe-mv festvox-italp16k festvox-itapc16k
     # headless screenshots, audio measurement, fonts for English and Chinese interfaces
     xvfb xauth sox fonts-dejavu-core fonts-noto-cjk
 )
