@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "voice/LipClosures.h"
 #include "voice/MouthChannels.h"
 #include "voice/VoiceModel.h"
 
@@ -15,16 +16,14 @@ std::vector<MouthWeights> atVideoRate(const std::vector<float>& outputs, int fra
     MouthTrack track;
     track.frame_rate_hz = 100.0;
     track.mouth.resize(size_t(frames));
+    track.closure.resize(size_t(frames));
     for (int f = 0; f < frames; ++f) {
-        track.mouth[size_t(f)] =
-            VoiceModel::mouthFromOutputs(&outputs[size_t(f) * kVoiceModelOutputCount]);
+        const float* row = &outputs[size_t(f) * kVoiceModelOutputCount];
+        track.mouth[size_t(f)] = VoiceModel::mouthFromOutputs(row);
+        track.closure[size_t(f)] = row[kLipClosureChannel];
     }
-    std::vector<MouthWeights> video;
-    const long long count = std::max(1LL, (long long)std::llround(seconds * fps));
-    for (long long k = 0; k < count; ++k) {
-        video.push_back(track.mouthAt(double(k) / fps));
-    }
-    return video;
+    // As the studio shows it (SpeechMotion): every closure the model heard completed.
+    return mouthFrames(track, fps, std::max(1LL, (long long)std::llround(seconds * fps)));
 }
 
 nlohmann::json optional(const std::optional<double>& value) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "voice/LipClosures.h"
+
 namespace ps {
 
 Result<FaceTrack> speechMotion(const MouthTrack& mouth, const Prosody& prosody,
@@ -26,13 +28,14 @@ Result<FaceTrack> speechMotion(const MouthTrack& mouth, const Prosody& prosody,
     if (!closed.ok()) {
         return closed.error();
     }
+    const std::vector<MouthWeights> mouth_frames = mouthFrames(mouth, fps, count);
     FaceTrack track;
     track.fps = fps;
     track.frames.resize(size_t(count));
     for (long long k = 0; k < count; ++k) {
         const double t = double(k) / fps;
         FaceState& state = track.frames[size_t(k)];
-        const MouthWeights m = mouth.mouthAt(t);
+        const MouthWeights& m = mouth_frames[size_t(k)];
         for (int c = 0; c < kMouthChannelCount; ++c) {
             state.weights[size_t(kMouthChannels[size_t(c)])] =
                 std::clamp(settings.lips * m[size_t(c)], 0.0f, 1.0f);

@@ -100,6 +100,7 @@ Result<MouthTrack> VoiceModel::analyse(const PcmBuffer& analysis, const CancelTo
     track.frame_rate_hz = kLogMelFrameRate_hz;
     track.mouth.resize(size_t(frames));
     track.speech.resize(size_t(frames));
+    track.closure.resize(size_t(frames));
     std::vector<float> out;
     for (int64_t first = 0; first < frames; first += kChunkFrames) {
         if (cancel && cancel->cancelled()) {
@@ -120,6 +121,7 @@ Result<MouthTrack> VoiceModel::analyse(const PcmBuffer& analysis, const CancelTo
             const float* row = out.data() + size_t(f - from) * size_t(outputs);
             track.mouth[size_t(f)] = mouthFromOutputs(row);
             track.speech[size_t(f)] = row[kSpeechActivityChannel];
+            track.closure[size_t(f)] = row[kLipClosureChannel];
         }
         if (progress) {
             progress({double(end) / double(frames), -1.0});

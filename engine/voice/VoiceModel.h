@@ -25,6 +25,9 @@ struct MouthTrack {
     double frame_rate_hz = 100.0;
     std::vector<MouthWeights> mouth;  // one per frame; frame i at t = i / frame_rate_hz
     std::vector<float> speech;        // speech activity per frame, 0..1
+    // How surely the lips are together for a p, b or m, per frame, 0..1 (LipClosures.h); empty
+    // when not known.
+    std::vector<float> closure;
 
     double duration_s() const { return double(mouth.size()) / frame_rate_hz; }
     // Linearly interpolated between frames; held at the ends.
