@@ -14,6 +14,7 @@
 #include "nn/VoiceNet.h"
 #include "nn/VoiceTrainer.h"
 #include "runtime/AtomicFile.h"
+#include "train/FestivalPlan.h"
 #include "train/SpeechSynth.h"
 #include "train/UtterancePlan.h"
 #include "train/VoiceDataset.h"
@@ -29,7 +30,9 @@ using Clock = std::chrono::steady_clock;
 const std::vector<OptionSpec>& trainOptions() {
     static const std::vector<OptionSpec> specs = {
         {"--output", "-o", "DIR", "folder for voice_model.safetensors, its metrics and card", true},
-        {"--utterances", "", "N", "training utterances (default 4000)", false},
+        {"--utterances", "", "N", "training utterances spoken by espeak-ng (default 4000)", false},
+        {"--festival", "", "N",
+         "training utterances spoken by festival's and flite's voices (default 0)", false},
         {"--eval", "", "N", "utterances in each evaluation set (default 240)", false},
         {"--epochs", "", "N", "passes over the training data (default 16)", false},
         {"--channels", "", "N", "the network's width (default 96)", false},
@@ -47,7 +50,10 @@ void printTrainHelp() {
                  "languages with every voice variant, at varied rate, pitch and loudness; the\n"
                  "audio is augmented (room, noise, equalisation, gain, lossy codecs); the\n"
                  "phoneme timings give the mouth's targets. The model is then scored on four\n"
-                 "languages and eight voices held out of training. Writes\n"
+                 "languages and eight voices held out of training. With --festival, festival's\n"
+                 "and flite's voices (recordings of people) speak too, and four of their\n"
+                 "voices are held out and scored. The voices cmu_us_slt and kal are reserved\n"
+                 "for measuring lip sync and never used. Writes\n"
                  "DIR/voice_model.safetensors, DIR/voice_model_metrics.json and\n"
                  "DIR/MODEL_CARD.md. Deterministic for a seed and thread count.\n\nOptions:\n"
               << describeOptions(trainOptions());
@@ -112,12 +118,13 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
         return 2;
     }
     const auto utterances = wholeNumber(options, "--utterances", 4000, 10, 1000000, &problem);
+    const auto festival = wholeNumber(options, "--festival", 0, 0, 1000000, &problem);
     const auto eval_count = wholeNumber(options, "--eval", 240, 5, 100000, &problem);
     const auto epochs = wholeNumber(options, "--epochs", 16, 1, 1000, &problem);
     const auto channels = wholeNumber(options, "--channels", 96, 4, 1024, &problem);
     const auto threads = wholeNumber(options, "--threads", 2, 1, 256, &problem);
     const auto seed = wholeNumber(options, "--seed", 1, 0, 1000000000, &problem);
-    if (!utterances || !eval_count || !epochs || !channels || !threads || !seed) {
+    if (!utterances || !festival || !eval_count || !epochs || !channels || !threads || !seed) {
         printError(problem);
         return 2;
     }
@@ -153,11 +160,24 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
         printError(training_plan.error().message);
         return 1;
     }
-    const std::pair<const char*, train::PlanPart> evaluation_parts[] = {
+    if (*festival > 0) {
+        Result<std::vector<train::PlannedUtterance>> festival_plan = train::planFestivalUtterances(
+            train::PlanPart::FestivalTraining, size_t(*festival), uint64_t(*seed));
+        if (!festival_plan) {
+            printError(festival_plan.error().message);
+            return 1;
+        }
+        training_plan->insert(training_plan->end(), festival_plan->begin(), festival_plan->end());
+    }
+    std::vector<std::pair<const char*, train::PlanPart>> evaluation_parts = {
         {"held-out languages and voices", train::PlanPart::Evaluation},
         {"held-out voices", train::PlanPart::EvaluationHeldOutVariants},
         {"held-out languages", train::PlanPart::EvaluationHeldOutLanguages},
     };
+    if (*festival > 0) {
+        evaluation_parts.push_back(
+            {"held-out festival and flite voices", train::PlanPart::FestivalHeldOutVoices});
+    }
 
     const auto examples = [&](const std::vector<train::PlannedUtterance>& planned,
                               const char* label, bool augment,
@@ -250,7 +270,9 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
     std::string headline;
     for (const auto& [label, part] : evaluation_parts) {
         Result<std::vector<train::PlannedUtterance>> planned =
-            plan(part, size_t(*eval_count), uint64_t(*seed) + 7919);
+            part == train::PlanPart::FestivalHeldOutVoices
+                ? train::planFestivalUtterances(part, size_t(*eval_count), uint64_t(*seed) + 7919)
+                : plan(part, size_t(*eval_count), uint64_t(*seed) + 7919);
         if (!planned) {
             printError(planned.error().message);
             return 1;
@@ -277,10 +299,12 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
 
     const std::map<std::string, std::string> card_facts = {
         {"data", std::to_string(*utterances) + " espeak-ng utterances, " +
+                     std::to_string(*festival) + " festival and flite utterances, " +
                      std::to_string(int(training_seconds)) + " s, augmented"},
         {"recipe", "portrait-studio train-voice --utterances " + std::to_string(*utterances) +
-                       " --epochs " + std::to_string(*epochs) + " --channels " +
-                       std::to_string(*channels) + " --seed " + std::to_string(*seed)},
+                       " --festival " + std::to_string(*festival) + " --epochs " +
+                       std::to_string(*epochs) + " --channels " + std::to_string(*channels) +
+                       " --seed " + std::to_string(*seed)},
         {"metrics", metrics.dump()},
         {"licence", "trained by Portrait Studio's own tools from espeak-ng's synthetic speech"},
     };
@@ -291,6 +315,7 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
     }
     nlohmann::json report = {
         {"utterances", *utterances},
+        {"festival_utterances", *festival},
         {"utterances_skipped", training_skipped},
         {"training_audio_s", std::round(training_seconds)},
         {"epochs", *epochs},
@@ -327,12 +352,24 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
          << " ms) on either side: that is its look-ahead.\n\n"
             "## Data\n\n"
             "- "
-         << *utterances << " utterances (" << int(training_seconds / 60.0)
-         << " minutes) spoken by espeak-ng "
+         << *utterances
+         << " utterances spoken by espeak-ng "
             "in 26 languages, with every voice variant of espeak-ng-data/voices/!v except the "
             "held-out ones, at random rate (100–260 words per minute), pitch, pitch range and "
             "loudness. Sentences are random words from hand-written word lists per language.\n"
-            "- Targets from espeak-ng's own phoneme events: phonemes → visemes → blendshape "
+         << (*festival > 0
+                 ? "- " + std::to_string(*festival) +
+                       " utterances spoken by festival's diphone voices made from recordings of "
+                       "people (ked in US English, dita in Czech, lj in Finnish, lp in Italian) "
+                       "and flite's awb (Scottish English), at random rate (duration stretch "
+                       "0.75–1.35), with the synthesisers' own segment timings. Held out and "
+                       "scored: czech_machac, hy_fi_mv, pc_diphone and flite's rms. Never used: "
+                       "cmu_us_slt and kal, reserved for measuring lip sync.\n"
+                 : std::string())
+         << "- " << int(training_seconds / 60.0)
+         << " minutes of training speech in all.\n"
+            "- Targets from the synthesisers' own phoneme timings: phonemes → visemes → "
+            "blendshape "
             "poses, blended with dominance functions (rounding anticipated, p/b/m sealed, "
             "f/v tucked, rest in pauses longer than 0.3 s).\n"
             "- Augmentation of every training utterance: room reverberation, noise (white, "
@@ -340,8 +377,9 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
             "trips.\n\n"
             "## Recipe\n\n"
             "`portrait-studio train-voice -o resources/voice --utterances "
-         << *utterances << " --epochs " << *epochs << " --channels " << *channels << " --seed "
-         << *seed << " --threads " << *threads
+         << *utterances << (*festival > 0 ? " --festival " + std::to_string(*festival) : "")
+         << " --epochs " << *epochs << " --channels " << *channels << " --seed " << *seed
+         << " --threads " << *threads
          << "`: L1 loss (jawOpen and mouthClose weighted 2) plus an L1 loss on the lip "
             "aperture (weight 2), Adam at 2e-3 with cosine decay, windows of 2.56 s, batches "
             "of 32. Data took "

@@ -60,6 +60,9 @@ const HeldOutSplit& heldOutSplit() {
 Result<std::vector<PlannedUtterance>> planUtterances(PlanPart part, size_t count, uint64_t seed,
                                                      const std::vector<std::string>& variants,
                                                      const PlanRanges& ranges) {
+    if (part == PlanPart::FestivalTraining || part == PlanPart::FestivalHeldOutVoices) {
+        return badInput("utterance plan", "festival's parts are planned by planFestivalUtterances");
+    }
     for (const std::string& held_out : heldOutSplit().variants) {
         if (!contains(variants, held_out)) {
             return badInput("variant '" + held_out + "'",

@@ -23,10 +23,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "runtime/Result.h"
+#include "train/FestivalSpeech.h"
 #include "train/UtteranceSpec.h"
 
 namespace ps::train {
@@ -38,7 +40,15 @@ struct HeldOutSplit {
 
 const HeldOutSplit& heldOutSplit();
 
-enum class PlanPart { Training, Evaluation, EvaluationHeldOutVariants, EvaluationHeldOutLanguages };
+enum class PlanPart {
+    Training,
+    Evaluation,
+    EvaluationHeldOutVariants,
+    EvaluationHeldOutLanguages,
+    // festival's and flite's voices (FestivalPlan.h), planned by planFestivalUtterances
+    FestivalTraining,
+    FestivalHeldOutVoices,
+};
 
 // The ranges parameters are drawn from (uniformly, integers, both ends included).
 struct PlanRanges {
@@ -53,6 +63,8 @@ struct PlannedUtterance {
     std::string corpus_language;  // the corpus code (spec.language is the espeak-ng voice)
     uint64_t text_seed = 0;       // corpusUtteranceText(language, text_seed) gave spec.text
     PlanPart part = PlanPart::Training;
+    // Spoken by festival or flite instead of espeak-ng (spec is then unused but for its text).
+    std::optional<FestivalSpec> festival;
 };
 
 // `count` utterances of `part`. The part's language × variant pairs are taken in a shuffled

@@ -18,13 +18,14 @@ namespace {
 Result<VoiceExample> makeExample(const PlannedUtterance& planned, size_t index,
                                  const DatasetOptions& options, const SpeechSynth& synth,
                                  const LogMelAnalyzer& analyzer) {
-    Result<Utterance> spoken = synth.synthesize(planned.spec);
+    Result<Utterance> spoken =
+        planned.festival ? speakWithFestival(*planned.festival) : synth.synthesize(planned.spec);
     if (!spoken.ok()) {
         return spoken.error();
     }
     VoiceExample example;
     example.language = planned.corpus_language;
-    example.variant = planned.spec.variant;
+    example.variant = planned.festival ? planned.festival->voice : planned.spec.variant;
     example.phonemes = std::move(spoken->phonemes);
     PcmBuffer audio = std::move(spoken->audio);
     if (options.augment) {
