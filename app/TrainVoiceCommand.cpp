@@ -32,7 +32,9 @@ const std::vector<OptionSpec>& trainOptions() {
         {"--output", "-o", "DIR", "folder for voice_model.safetensors, its metrics and card", true},
         {"--utterances", "", "N", "training utterances spoken by espeak-ng (default 4000)", false},
         {"--festival", "", "N",
-         "training utterances spoken by festival's and flite's voices (default 0)", false},
+         "training utterances spoken by festival's and flite's voices (default 0; "
+         "experimental: with them the network does not learn yet)",
+         false},
         {"--eval", "", "N", "utterances in each evaluation set (default 240)", false},
         {"--epochs", "", "N", "passes over the training data (default 16)", false},
         {"--channels", "", "N", "the network's width (default 96)", false},
