@@ -50,6 +50,9 @@ public:
         const cv::Rect wanted(cv::Point(int(std::floor(x0 - margin)), int(std::floor(y0 - margin))),
                               cv::Point(int(std::ceil(x1 + margin)), int(std::ceil(y1 + margin))));
         const cv::Rect roi = wanted & cv::Rect(0, 0, bgr.cols, bgr.rows);
+        if (roi.width < 2 || roi.height < 2 || bgr.type() != CV_8UC3) {
+            return;  // a face (nearly) outside the photo: nothing to search
+        }
         origin_ = {float(roi.x), float(roi.y)};
         cv::Mat grey;
         cv::cvtColor(bgr(roi), grey, cv::COLOR_BGR2GRAY);
@@ -58,6 +61,8 @@ public:
         grey.convertTo(grey_, CV_32F);
         cv::GaussianBlur(grey_, grey_, cv::Size(), kBlurSigma);
     }
+
+    bool empty() const { return grey_.cols < 2 || grey_.rows < 2; }
 
     glm::vec2 toPatch(glm::vec2 photo) const {
         // Pixel centres at integer coordinates in both.
@@ -70,8 +75,8 @@ public:
     float at(glm::vec2 p) const {
         const float x = std::clamp(p.x, 0.0f, float(grey_.cols - 1));
         const float y = std::clamp(p.y, 0.0f, float(grey_.rows - 1));
-        const int ix = std::min(int(x), grey_.cols - 2 < 0 ? 0 : grey_.cols - 2);
-        const int iy = std::min(int(y), grey_.rows - 2 < 0 ? 0 : grey_.rows - 2);
+        const int ix = std::min(int(x), std::max(0, grey_.cols - 2));
+        const int iy = std::min(int(y), std::max(0, grey_.rows - 2));
         const int jx = std::min(ix + 1, grey_.cols - 1), jy = std::min(iy + 1, grey_.rows - 1);
         const float fx = x - float(ix), fy = y - float(iy);
         const float top = grey_.at<float>(iy, ix) * (1 - fx) + grey_.at<float>(iy, jx) * fx;
@@ -217,6 +222,9 @@ LandmarkRefinement findLandmarkRefinement(const cv::Mat& photo_bgr, const FaceLa
         return {};
     }
     const FacePatch patch(photo_bgr, p, eye_distance_px);
+    if (patch.empty()) {
+        return {};
+    }
     const auto at = [&](int i) { return patch.toPatch(xy(p[size_t(i)])); };
 
     const glm::vec2 mouth_centre =

@@ -121,6 +121,14 @@ private slots:
         QCOMPARE(r.mouth_left_px, glm::vec2(0.0f));
         QCOMPARE(r.lips_px, glm::vec2(0.0f));
         QCOMPARE(r.chin_px, glm::vec2(0.0f));
+        // Points outside the photo altogether, or a photo of another type, are left alone.
+        FaceLandmarks away = lm;
+        for (glm::vec3& point : away.points) {
+            point.x += 5000.0f;
+        }
+        QCOMPARE(findLandmarkRefinement(flat, away).chin_px, glm::vec2(0.0f));
+        const cv::Mat grey(600, 600, CV_8UC1, cv::Scalar(150));
+        QCOMPARE(findLandmarkRefinement(grey, lm).mouth_right_px, glm::vec2(0.0f));
     }
 
     void edgesOutOfReachAreNotFollowed() {
