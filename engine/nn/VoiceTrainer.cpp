@@ -89,6 +89,7 @@ bool trainVoiceNet(VoiceNet& net, const std::vector<TrainingUtterance>& data,
     const int context = shape.contextFrames();
     const int steps = std::max<int>(1, int(total_frames / (long long)(options.batch * window)));
     const int total_steps = steps * options.epochs;
+    const int warmup_steps = std::max(1, std::min(options.warmup_steps, total_steps / 5));
     const auto start = std::chrono::steady_clock::now();
     int global_step = 0;
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
@@ -138,10 +139,16 @@ bool trainVoiceNet(VoiceNet& net, const std::vector<TrainingUtterance>& data,
             // A rare window with a sudden loud onset can give one huge step; clipping keeps it
             // from undoing what the network has learnt.
             torch::nn::utils::clip_grad_norm_(impl.module->parameters(), 1.0);
-            // Cosine decay of the learning rate to 5% over the whole run.
+            // Cosine decay of the learning rate to 5% over the whole run, after a linear warm-up:
+            // Adam moves every weight by about the full rate from the first step, whatever the
+            // gradient's size, and in a stack without normalisation those first coherent steps
+            // compound from layer to layer; without the warm-up the logits reached ±1000 within
+            // twenty steps on festival's voices, where the sigmoids' gradients vanish and
+            // training never recovers (a network that says "closed" to everything).
             const double progress = double(global_step) / double(std::max(1, total_steps - 1));
-            const double rate =
-                options.learning_rate * (0.05 + 0.95 * 0.5 * (1.0 + std::cos(M_PI * progress)));
+            const double warm = std::min(1.0, double(global_step + 1) / double(warmup_steps));
+            const double rate = warm * options.learning_rate *
+                                (0.05 + 0.95 * 0.5 * (1.0 + std::cos(M_PI * progress)));
             for (auto& group : optimiser.param_groups()) {
                 static_cast<torch::optim::AdamOptions&>(group.options()).lr(rate);
             }

@@ -32,6 +32,8 @@ struct TrainingOptions {
     int batch = 32;
     int window_frames = 256;      // training windows cut from utterances (2.56 s at 100 fps)
     double learning_rate = 2e-3;  // Adam, decayed by cosine to 5% over the run
+    // The rate rises linearly from zero over this many first steps (at most a fifth of the run).
+    int warmup_steps = 200;
     uint64_t seed = 1;
     // Per-output weight of the L1 loss (empty: all 1).
     std::vector<float> output_weights;

@@ -82,6 +82,7 @@ private slots:
     void saveAndLoadKeepTheWeights();
     void refusesFilesThatAreNotVoiceModels();
     void trainingLearnsALookAheadTask();
+    void trainingAtFullWidthDoesNotSaturate();
     void refusesMismatchedTrainingData();
 
 private:
@@ -182,6 +183,56 @@ void TestVoiceNet::trainingLearnsALookAheadTask() {
     QVERIFY(calls > 0);
     QVERIFY(after < 0.5 * before);
     QVERIFY(after < 0.15);
+}
+
+// The shipped network's size and learning rate on speech-like features (80 bands, a mouth that
+// is mostly shut): Adam's first full-size steps compound through the unnormalised stack, and
+// without the warm-up the logits run away within a few steps until the sigmoids saturate and
+// every output is stuck (this test then fails: the outputs no longer follow the input).
+void TestVoiceNet::trainingAtFullWidthDoesNotSaturate() {
+    VoiceNetShape shape;  // the shipped shape
+    shape.outputs = 6;
+    std::vector<TrainingUtterance> data;
+    std::mt19937 random(5);
+    std::normal_distribution<float> noise(0.0f, 1.0f);
+    for (int i = 0; i < 24; ++i) {
+        TrainingUtterance u;
+        u.frames = 300;
+        u.mel.resize(size_t(u.frames) * shape.mel_bands);
+        u.targets.assign(size_t(u.frames) * shape.outputs, 0.05f);
+        for (int f = 0; f < u.frames; ++f) {
+            // Loud and quiet stretches of 30 frames; the loud ones "open the mouth".
+            const bool loud = (f / 30 + i) % 3 == 0;
+            for (int b = 0; b < shape.mel_bands; ++b) {
+                u.mel[size_t(f) * shape.mel_bands + b] = (loud ? -2.0f : -12.0f) + noise(random);
+            }
+            u.targets[size_t(f) * shape.outputs + 0] = loud ? 0.6f : 0.05f;
+            u.targets[size_t(f) * shape.outputs + 1] = loud ? 0.9f : 0.1f;
+        }
+        data.push_back(std::move(u));
+    }
+    const std::unique_ptr<VoiceNet> net = VoiceNet::create(shape, 3);
+    TrainingOptions options;  // the shipped learning rate
+    options.epochs = 4;
+    options.batch = 8;
+    options.window_frames = 64;
+    std::string error;
+    QVERIFY2(trainVoiceNet(*net, data, options, &error), error.c_str());
+    const std::vector<float> out = run(*net, data.front().mel);
+    double loud = 0.0, quiet = 0.0;
+    int loud_frames = 0, quiet_frames = 0;
+    for (int f = 0; f < data.front().frames; ++f) {
+        const float open = out[size_t(f) * shape.outputs + 0];
+        if (data.front().targets[size_t(f) * shape.outputs + 0] > 0.5f) {
+            loud += open, ++loud_frames;
+        } else {
+            quiet += open, ++quiet_frames;
+        }
+    }
+    qInfo("output 0: %.3f where loud, %.3f where quiet; error %.3f", loud / loud_frames,
+          quiet / quiet_frames, meanError(*net, data));
+    QVERIFY(loud / loud_frames > quiet / quiet_frames + 0.3);
+    QVERIFY(meanError(*net, data) < 0.1);
 }
 
 void TestVoiceNet::refusesMismatchedTrainingData() {
