@@ -75,6 +75,10 @@ std::vector<Span> longPauses(const PhonemeTimeline& timeline, double track_end_s
     return pauses;
 }
 
+float weightOf(const MouthWeights& weights, Blendshape shape) {
+    return weights[static_cast<size_t>(mouthChannel(shape))];
+}
+
 std::optional<double> ratio(double part, int whole) {
     if (whole <= 0) {
         return std::nullopt;
@@ -102,15 +106,45 @@ void LipSyncTally::add(const std::vector<MouthWeights>& frames, double fps,
     for (const PhonemeSegment& segment : truth) {
         const double start = segment.start_s;
         const double end = segment.end_s;
-        if (isBilabialStop(segment.ipa)) {
+        const double frame_s = usable ? 1.0 / fps : 0.0;
+        const PhonemeClass phone = classifyPhoneme(segment.ipa);
+        if (phone.lip_closure) {
             ++stops_;
-            const double frame_s = usable ? 1.0 / fps : 0.0;
+            const char letter = bilabialLetter(segment.ipa);
+            PhoneSums* sums = letter == 'p'   ? &p_
+                              : letter == 'b' ? &b_
+                              : letter == 'm' ? &m_
+                                              : nullptr;
+            if (sums != nullptr) {
+                ++sums->stops;
+            }
             const auto [first, last] = clock.within(start - frame_s, end + frame_s);
-            if (first < last &&
-                *std::min_element(aperture.begin() + static_cast<std::ptrdiff_t>(first),
-                                  aperture.begin() + static_cast<std::ptrdiff_t>(last)) <=
-                    kClosedAperture + kFloatSlack) {
+            if (first == last) {
+                continue;
+            }
+            const auto most_closed =
+                std::min_element(aperture.begin() + static_cast<std::ptrdiff_t>(first),
+                                 aperture.begin() + static_cast<std::ptrdiff_t>(last));
+            if (*most_closed <= kClosedAperture + kFloatSlack) {
                 ++closed_stops_;
+                if (sums != nullptr) {
+                    const MouthWeights& w = frames[size_t(most_closed - aperture.begin())];
+                    ++sums->closed;
+                    sums->press_sum += 0.5 * (weightOf(w, Blendshape::MouthPressLeft) +
+                                              weightOf(w, Blendshape::MouthPressRight));
+                }
+            }
+            continue;
+        }
+        if (phone.viseme == Viseme::Labiodental) {
+            ++labiodentals_;
+            const auto [first, last] = clock.within(start - frame_s, end + frame_s);
+            for (size_t k = first; k < last; ++k) {
+                if (weightOf(frames[k], Blendshape::MouthRollLower) >=
+                    kTuckedRollLower - kFloatSlack) {
+                    ++tucked_;
+                    break;
+                }
             }
             continue;
         }
@@ -139,6 +173,17 @@ void LipSyncTally::add(const std::vector<MouthWeights>& frames, double fps,
             ++open_vowels_;
             open_aperture_sum_ += y;
         }
+        if (end - start >= kSteadyVowelSeconds && middle.second - middle.first >= 2) {
+            ++steady_vowels_;
+            for (size_t k = middle.first + 1; k < middle.second; ++k) {
+                double change = 0.0;
+                for (size_t c = 0; c < frames[k].size(); ++c) {
+                    change += std::abs(double(frames[k][c]) - double(frames[k - 1][c]));
+                }
+                jitter_sum_ += change / static_cast<double>(frames[k].size());
+                ++jitter_steps_;
+            }
+        }
     }
 
     const double track_end = usable ? static_cast<double>(frames.size()) / fps : 0.0;
@@ -155,9 +200,27 @@ void LipSyncTally::add(const std::vector<MouthWeights>& frames, double fps,
     }
 }
 
+void LipSyncTally::PhoneSums::merge(const PhoneSums& other) {
+    stops += other.stops;
+    closed += other.closed;
+    press_sum += other.press_sum;
+}
+
+LipSyncScore::Phone LipSyncTally::PhoneSums::score() const {
+    return {stops, ratio(closed, stops), ratio(press_sum, closed)};
+}
+
 void LipSyncTally::merge(const LipSyncTally& other) {
     stops_ += other.stops_;
     closed_stops_ += other.closed_stops_;
+    p_.merge(other.p_);
+    b_.merge(other.b_);
+    m_.merge(other.m_);
+    labiodentals_ += other.labiodentals_;
+    tucked_ += other.tucked_;
+    steady_vowels_ += other.steady_vowels_;
+    jitter_steps_ += other.jitter_steps_;
+    jitter_sum_ += other.jitter_sum_;
     vowels_ += other.vowels_;
     sum_x_ += other.sum_x_;
     sum_y_ += other.sum_y_;
@@ -176,6 +239,13 @@ LipSyncScore LipSyncTally::score() const {
     LipSyncScore score;
     score.bilabial_stops = stops_;
     score.closure_rate = ratio(closed_stops_, stops_);
+    score.p = p_.score();
+    score.b = b_.score();
+    score.m = m_.score();
+    score.labiodentals = labiodentals_;
+    score.tuck_rate = ratio(tucked_, labiodentals_);
+    score.steady_vowels = steady_vowels_;
+    score.jitter = ratio(jitter_sum_, jitter_steps_);
 
     score.vowels = vowels_;
     const double n = vowels_;

@@ -396,6 +396,18 @@ bool isBilabialStop(std::string_view ipa) {
     return classifyPhoneme(ipa).lip_closure;
 }
 
+char bilabialLetter(std::string_view ipa) {
+    if (!isBilabialStop(ipa)) {
+        return 0;
+    }
+    for (char letter : {'m', 'b', 'p'}) {
+        if (ipa.find(letter) != std::string_view::npos) {
+            return letter;
+        }
+    }
+    return 0;
+}
+
 std::string_view visemeName(Viseme viseme) {
     switch (viseme) {
         case Viseme::Bilabial:

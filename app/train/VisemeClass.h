@@ -58,6 +58,11 @@ std::optional<double> vowelOpenness(std::string_view ipa);
 // Whether the lips close completely during the phoneme: p, b, m and their variants.
 bool isBilabialStop(std::string_view ipa);
 
+// Which of p, b and m a phone that closes the lips is, by the letters of its name: any m makes it
+// the nasal (m, mb, mː), then b (b, bʲ), then p (p, pʰ, kp). 0 for the other bilabials (ɓ, ʙ)
+// and for every phone that does not close the lips.
+char bilabialLetter(std::string_view ipa);
+
 // "bilabial", "vowel", …: for reports.
 std::string_view visemeName(Viseme viseme);
 

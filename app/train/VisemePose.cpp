@@ -31,15 +31,21 @@ using B = Blendshape;
 
 }  // namespace
 
-MouthWeights consonantPose(Viseme viseme, bool labialised) {
+MouthWeights consonantPose(Viseme viseme, bool labialised, bool nasal) {
     PoseBuilder pose;
     switch (viseme) {
         case Viseme::Bilabial:
             // Lips sealed with the jaw barely dropped: mouthClose cancels the jaw's opening at
-            // the lips, and a little press and roll firm the seal.
+            // the lips. A p or b holds back the air's pressure, so the lips press and roll in
+            // to hold it; an m lets the air out through the nose and its lips meet relaxed.
             pose.set(B::JawOpen, 0.06).set(B::MouthClose, 0.06);
-            pose.setPair(B::MouthPressLeft, 0.35);
-            pose.set(B::MouthRollLower, 0.10).set(B::MouthRollUpper, 0.05);
+            if (nasal) {
+                pose.setPair(B::MouthPressLeft, 0.2);
+                pose.set(B::MouthRollLower, 0.04);
+            } else {
+                pose.setPair(B::MouthPressLeft, 0.8);
+                pose.set(B::MouthRollLower, 0.14).set(B::MouthRollUpper, 0.08);
+            }
             break;
         case Viseme::Labiodental:
             // The lower lip rolls in and up under the upper teeth, which the upper lip bares.

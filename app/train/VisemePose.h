@@ -8,8 +8,9 @@
 
 namespace ps::train {
 
-// A consonant's target. Labialised consonants (kʷ) add rounded lips.
-MouthWeights consonantPose(Viseme viseme, bool labialised = false);
+// A consonant's target. Labialised consonants (kʷ) add rounded lips; a nasal bilabial (m) meets
+// with relaxed lips where p and b press.
+MouthWeights consonantPose(Viseme viseme, bool labialised = false, bool nasal = false);
 
 // A vowel's target, from its place in the chart: the jaw and lips open with openness, the lips
 // round and push forward for rounded vowels and spread for front unrounded ones. A stressed

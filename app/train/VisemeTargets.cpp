@@ -197,7 +197,8 @@ Gesture phonemeGesture(const PhonemeSegment& segment, const PhonemeClass& phonem
         }
     }
     if (gesture.path.empty()) {
-        gesture.path.push_back(consonantPose(phoneme.viseme, phoneme.labialised));
+        gesture.path.push_back(
+            consonantPose(phoneme.viseme, phoneme.labialised, bilabialLetter(segment.ipa) == 'm'));
     }
     return gesture;
 }

@@ -51,10 +51,23 @@ VoiceEvaluation evaluateVoiceNet(const nn::VoiceNet& net, const std::vector<Voic
     return evaluation;
 }
 
+nlohmann::json toJson(const LipSyncScore::Phone& phone) {
+    return {{"stops", phone.stops},
+            {"closure_rate", optional(phone.closure_rate)},
+            {"press", optional(phone.press)}};
+}
+
 nlohmann::json toJson(const LipSyncScore& s) {
     return {
         {"bilabial_stops", s.bilabial_stops},
         {"closure_rate", optional(s.closure_rate)},
+        {"p", toJson(s.p)},
+        {"b", toJson(s.b)},
+        {"m", toJson(s.m)},
+        {"labiodentals", s.labiodentals},
+        {"tuck_rate", optional(s.tuck_rate)},
+        {"steady_vowels", s.steady_vowels},
+        {"jitter", optional(s.jitter)},
         {"vowels", s.vowels},
         {"openness_correlation", optional(s.openness_correlation)},
         {"open_vowels", s.open_vowels},

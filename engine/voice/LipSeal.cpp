@@ -27,8 +27,10 @@ MouthWeights sealedLips(MouthWeights weights, float margin) {
         at(weights, b) = 0.0f;
     }
     at(weights, Blendshape::MouthFunnel) *= 0.3f;
+    // At least the relaxed press of an m (the voice model and the targets press p and b
+    // harder); 0.2 is also what the viseme lane and the motion check read as sealed lips.
     for (Blendshape b : {Blendshape::MouthPressLeft, Blendshape::MouthPressRight}) {
-        at(weights, b) = std::max(at(weights, b), 0.3f);
+        at(weights, b) = std::max(at(weights, b), 0.2f);
     }
     return weights;
 }

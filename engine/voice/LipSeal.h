@@ -11,7 +11,8 @@ namespace ps {
 // The same mouth with the lips sealed: the jaw nearly shut, mouthClose cancelling what remains
 // of its opening and pressing a little beyond it (so a mouth a little off still has its lips
 // together), neither lip pulled away, a funnel (which parts the lips) mostly undone and the
-// lips pressed. Rounding and spreading stay, so an m before u is rounded.
+// lips pressed at least as lightly as for an m (a p or b pressed harder keeps its press).
+// Rounding and spreading stay, so an m before u is rounded.
 MouthWeights sealedLips(MouthWeights weights);
 // The same with `margin` instead of the usual press beyond closed.
 MouthWeights sealedLips(MouthWeights weights, float margin);

@@ -97,7 +97,7 @@ private slots:
                         ++sealed;
                         QVERIFY2(std::abs(t - at) <= 0.5 / fps + 0.02,
                                  qPrintable(QString("%1 fps: sealed at %2 s").arg(fps).arg(t)));
-                        QVERIFY(weight(frames[size_t(k)], Blendshape::MouthPressLeft) >= 0.3f);
+                        QVERIFY(weight(frames[size_t(k)], Blendshape::MouthPressLeft) >= 0.2f);
                     } else if (std::abs(t - at) > 0.06) {
                         // Away from the closure: the model's mouth exactly.
                         QCOMPARE(frames[size_t(k)], track.mouthAt(t));

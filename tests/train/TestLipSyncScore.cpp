@@ -110,6 +110,9 @@ private slots:
     void pausesAreMeasuredInside();
     void tallySumsRatherThanAveraging();
     void nothingToMeasureIsEmpty();
+    void bilabialsAreCountedApartWithTheirPress();
+    void labiodentalIsTuckedByTheLowerLip();
+    void jitterIsTheChangeInSteadyVowels();
 };
 
 void TestLipSyncScore::perfectTargetsScoreWell_data() {
@@ -126,6 +129,19 @@ void TestLipSyncScore::perfectTargetsScoreWell() {
     report("targets", score);
     QCOMPARE(score.bilabial_stops, 6);
     QCOMPARE(*score.closure_rate, 1.0);
+    QCOMPARE(score.p.stops, 2);
+    QCOMPARE(score.b.stops, 2);
+    QCOMPARE(score.m.stops, 2);
+    QCOMPARE(*score.p.closure_rate, 1.0);
+    QCOMPARE(*score.m.closure_rate, 1.0);
+    // The targets press p and b and leave m relaxed.
+    qInfo("press: p %.3f, b %.3f, m %.3f", *score.p.press, *score.b.press, *score.m.press);
+    QVERIFY(*score.p.press >= 0.35 && *score.b.press >= 0.35);
+    QVERIFY(*score.m.press <= 0.25);
+    QVERIFY(std::min(*score.p.press, *score.b.press) >= *score.m.press + 0.15);
+    // Steady targets barely move inside a vowel.
+    QVERIFY(score.steady_vowels >= 8);
+    QVERIFY(*score.jitter < 0.02);
     QCOMPARE(score.vowels, 10);
     QVERIFY(*score.openness_correlation >= 0.9);
     QCOMPARE(score.open_vowels, 3);  // a ɑː æ; aɪ (mean openness 0.58) is not one
@@ -274,6 +290,76 @@ void TestLipSyncScore::nothingToMeasureIsEmpty() {
     const LipSyncScore score = ps::train::scoreLipSync(track({0.1f, 0.1f}), 10.0, consonants);
     QCOMPARE(score.vowels, 0);
     QVERIFY(!score.openness_correlation && !score.closure_rate && !score.pause_aperture);
+}
+
+void TestLipSyncScore::bilabialsAreCountedApartWithTheirPress() {
+    // At 10 fps: a p closed and pressed, a b never closed, an m closed and relaxed, a kp
+    // (counted as p) closed, and a ɓ closed (only in the total).
+    const PhonemeTimeline truth = {{"pʰ", 0.5, 0.6, false},
+                                   {"b", 1.5, 1.6, false},
+                                   {"mː", 2.5, 2.6, false},
+                                   {"kp", 3.5, 3.6, false},
+                                   {"ɓ", 4.5, 4.6, false}};
+    std::vector<float> apertures(52, 0.5f);
+    apertures[5] = apertures[25] = apertures[35] = apertures[45] = 0.0f;
+    std::vector<MouthWeights> frames = track(apertures);
+    const auto press = [&](size_t k, float weight) {
+        frames[k][size_t(ps::mouthChannel(ps::Blendshape::MouthPressLeft))] = weight;
+        frames[k][size_t(ps::mouthChannel(ps::Blendshape::MouthPressRight))] = weight;
+    };
+    press(5, 0.6f);
+    press(25, 0.2f);
+    press(35, 0.4f);
+    const LipSyncScore score = ps::train::scoreLipSync(frames, 10.0, truth);
+    QCOMPARE(score.bilabial_stops, 5);
+    QVERIFY(std::abs(*score.closure_rate - 0.8) < 1e-9);
+    QCOMPARE(score.p.stops, 2);
+    QCOMPARE(*score.p.closure_rate, 1.0);
+    QVERIFY(std::abs(*score.p.press - 0.5) < 1e-6);
+    QCOMPARE(score.b.stops, 1);
+    QCOMPARE(*score.b.closure_rate, 0.0);
+    QVERIFY(!score.b.press.has_value());  // measured only on closed ones
+    QCOMPARE(score.m.stops, 1);
+    QVERIFY(std::abs(*score.m.press - 0.2) < 1e-6);
+}
+
+void TestLipSyncScore::labiodentalIsTuckedByTheLowerLip() {
+    // An f at 10 fps over [0.5, 0.6]: judged on frames 4 … 7.
+    const PhonemeTimeline truth = {{"f", 0.5, 0.6, false}, {"v", 1.5, 1.6, false}};
+    std::vector<MouthWeights> frames = track(std::vector<float>(20, 0.2f));
+    const auto roll = [&](size_t k, float weight) {
+        frames[k][size_t(ps::mouthChannel(ps::Blendshape::MouthRollLower))] = weight;
+    };
+    roll(3, 0.6f);   // too early
+    roll(7, 0.29f);  // not far enough
+    roll(17, 0.3f);  // the v, one frame after: just enough
+    LipSyncScore score = ps::train::scoreLipSync(frames, 10.0, truth);
+    QCOMPARE(score.labiodentals, 2);
+    QVERIFY(std::abs(*score.tuck_rate - 0.5) < 1e-9);
+    roll(4, 0.5f);
+    score = ps::train::scoreLipSync(frames, 10.0, truth);
+    QCOMPARE(*score.tuck_rate, 1.0);
+}
+
+void TestLipSyncScore::jitterIsTheChangeInSteadyVowels() {
+    // An a over [0, 0.8] at 10 fps: its middle half holds frames 2 … 6. A short i after it is not
+    // steady and its frames do not count.
+    const PhonemeTimeline truth = {{"a", 0.0, 0.8, false}, {"i", 0.8, 0.88, false}};
+    std::vector<float> apertures(10, 0.4f);
+    LipSyncScore score = ps::train::scoreLipSync(track(apertures), 10.0, truth);
+    QCOMPARE(score.steady_vowels, 1);
+    QCOMPARE(*score.jitter, 0.0);
+    // The jaw alternating by 0.19 from frame to frame: 0.19 / 19 channels per step.
+    for (size_t k = 2; k <= 6; ++k) {
+        apertures[k] = k % 2 == 0 ? 0.4f : 0.59f;
+    }
+    apertures[8] = 0.0f;  // inside the i: ignored
+    score = ps::train::scoreLipSync(track(apertures), 10.0, truth);
+    QVERIFY2(std::abs(*score.jitter - 0.19 / 19.0) < 1e-6,
+             qPrintable(QString::number(*score.jitter)));
+    // Nothing steady: no jitter to claim.
+    QVERIFY(!ps::train::scoreLipSync(track(apertures), 10.0, {{"i", 0.8, 0.88, false}})
+                 .jitter.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestLipSyncScore)
