@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "runtime/SeededRandom.h"
+#include "train/BackgroundMusic.h"
 #include "train/Equaliser.h"
 #include "train/GainAndLimit.h"
 #include "train/RoomReverb.h"
@@ -14,7 +15,7 @@ namespace {
 
 // Each stage draws from its own stream of the seed, so changing one stage's probability or
 // parameters leaves the others' choices as they were.
-enum class Stage : uint64_t { Room = 1, Noise, Equaliser, Gain, Codec };
+enum class Stage : uint64_t { Room = 1, Noise, Equaliser, Gain, Codec, Music };
 
 SeededRandom streamFor(const SeededRandom& root, Stage stage) {
     return root.stream(static_cast<uint64_t>(stage));
@@ -82,6 +83,10 @@ std::string AugmentRecord::describe() const {
                       std::string(noiseKindName(*noise)).c_str(), snr_db);
         append(part);
     }
+    if (music_db) {
+        std::snprintf(part, sizeof(part), "music %.1f dB below", *music_db);
+        append(part);
+    }
     if (equalised) {
         append("eq");
     }
@@ -107,6 +112,8 @@ std::string validateAugmentSettings(const AugmentSettings& s) {
         s.noise_probability > 0.0 && s.noise_kinds.empty()
             ? "noise is enabled but no kind of noise is allowed."
             : "",
+        checkProbability(s.music_probability, "music"),
+        checkRange(s.min_music_db, s.max_music_db, -20.0, 100.0, "music level"),
         checkProbability(s.equaliser_probability, "equaliser"),
         checkRange(0.0, s.max_shelf_db, 0.0, 24.0, "shelf gain"),
         checkRange(0.0, s.max_peak_db, 0.0, 24.0, "peak gain"),
@@ -154,6 +161,12 @@ Result<PcmBuffer> augment(const PcmBuffer& pcm, uint64_t seed, const AugmentSett
         done.noise = pick(settings.noise_kinds, random);
         done.snr_db = random.uniform(settings.min_snr_db, settings.max_snr_db);
         addNoise(out, *done.noise, done.snr_db, random);
+    }
+
+    if (SeededRandom random = streamFor(root, Stage::Music);
+        random.chance(settings.music_probability)) {
+        done.music_db = random.uniform(settings.min_music_db, settings.max_music_db);
+        addMusic(out, *done.music_db, random);
     }
 
     if (SeededRandom random = streamFor(root, Stage::Equaliser);

@@ -21,7 +21,7 @@ struct BitrateRange {
 };
 
 // Each stage happens with its probability; its parameters are drawn uniformly from its ranges.
-// The stages run in this order: room, noise, equaliser, gain and limiting, codec.
+// The stages run in this order: room, noise, music, equaliser, gain and limiting, codec.
 struct AugmentSettings {
     double reverb_probability = 0.3;
     double min_rt60_s = 0.1;
@@ -34,13 +34,20 @@ struct AugmentSettings {
     double max_snr_db = 40.0;
     std::vector<NoiseKind> noise_kinds = {NoiseKind::White, NoiseKind::Pink, NoiseKind::Babble};
 
+    // A music bed under the voice (BackgroundMusic.h), this many dB below it.
+    double music_probability = 0.15;
+    double min_music_db = 10.0;
+    double max_music_db = 20.0;
+
     double equaliser_probability = 0.5;
     double max_shelf_db = 9.0;  // each shelf: −max … +max / 2 (cutting is commoner than boosting)
     double max_peak_db = 9.0;  // the peak: −max … +max
 
     double gain_probability = 1.0;
-    double min_gain_db = -12.0;
-    double max_gain_db = 6.0;
+    // From a whisper's level to a shout's, which the limiter then squashes as a loud
+    // recording is.
+    double min_gain_db = -30.0;
+    double max_gain_db = 12.0;
 
     double codec_probability = 0.3;
     std::vector<LossyCodec> codecs = {LossyCodec::Opus, LossyCodec::Mp3, LossyCodec::Aac};
@@ -55,12 +62,14 @@ struct AugmentRecord {
     double wet = 0.0;
     std::optional<NoiseKind> noise;
     double snr_db = 0.0;
+    std::optional<double> music_db;
     bool equalised = false;
     double gain_db = 0.0;
     std::optional<LossyCodec> codec;
     int bitrate_bps = 0;
 
-    // "reverb rt60 0.42 s wet 0.31, pink noise 18.2 dB, eq, gain -3.1 dB, Opus 16 kbit/s".
+    // "reverb rt60 0.42 s wet 0.31, pink noise 18.2 dB, music 14.0 dB below, eq, gain -3.1 dB,
+    // Opus 16 kbit/s".
     std::string describe() const;
 };
 

@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <cstdio>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "runtime/SeededRandom.h"
+#include "train/BackgroundMusic.h"
+#include "train/MonoResampler.h"
 #include "train/SpeechSynth.h"
 #include "train/VisemeTargets.h"
 #include "voice/LogMel.h"
@@ -15,29 +20,40 @@ namespace ps::train {
 
 namespace {
 
-Result<VoiceExample> makeExample(const PlannedUtterance& planned, size_t index,
-                                 const DatasetOptions& options, const SpeechSynth& synth,
-                                 const LogMelAnalyzer& analyzer) {
-    Result<Utterance> spoken =
-        planned.festival ? speakWithFestival(*planned.festival) : synth.synthesize(planned.spec);
-    if (!spoken.ok()) {
-        return spoken.error();
-    }
+// The example of `audio` saying `phonemes` (augmented, if the options say so): its log-mel and
+// the targets the timeline gives, frame for frame.
+Result<VoiceExample> exampleOf(PcmBuffer audio, PhonemeTimeline phonemes, size_t index,
+                               const DatasetOptions& options, const LogMelAnalyzer& analyzer) {
     VoiceExample example;
-    example.language = planned.corpus_language;
-    example.variant = planned.festival ? planned.festival->voice : planned.spec.variant;
-    example.phonemes = std::move(spoken->phonemes);
-    PcmBuffer audio = std::move(spoken->audio);
     if (options.augment) {
+        const uint64_t seed = options.seed * 1000003ull + index;
+        if (SeededRandom speed(seed, 0x5350454544ull); speed.chance(options.speed_probability)) {
+            // Played `factor` times as fast: the samples read as if taken at factor × the rate.
+            const double factor = speed.uniform(options.min_speed, options.max_speed);
+            Result<PcmBuffer> played =
+                resampleMono(audio.samples, int(std::lround(factor * audio.sample_rate_hz)),
+                             audio.sample_rate_hz);
+            if (!played.ok()) {
+                return played.error();
+            }
+            audio = std::move(*played);
+            for (PhonemeSegment& segment : phonemes) {
+                segment.start_s /= factor;
+                segment.end_s /= factor;
+            }
+            char text[32];
+            std::snprintf(text, sizeof text, "speed x%.2f, ", factor);
+            example.augmentation = text;
+        }
         AugmentRecord record;
-        Result<PcmBuffer> augmented =
-            augment(audio, options.seed * 1000003ull + index, options.augmentation, &record);
+        Result<PcmBuffer> augmented = augment(audio, seed, options.augmentation, &record);
         if (!augmented.ok()) {
             return augmented.error();
         }
         audio = std::move(*augmented);
-        example.augmentation = record.describe();
+        example.augmentation += record.describe();
     }
+    example.phonemes = std::move(phonemes);
     const LogMelSpectrogram mel =
         analyzer.compute(audio.samples.data(), int64_t(audio.samples.size()));
     // Target frame k is at k / 100 s, the centre of mel frame k; as long as the mel.
@@ -59,6 +75,23 @@ Result<VoiceExample> makeExample(const PlannedUtterance& planned, size_t index,
         frames.targets.push_back(f.lips_closed);
     }
     example.seconds = audio.duration_s();
+    return example;
+}
+
+Result<VoiceExample> makeExample(const PlannedUtterance& planned, size_t index,
+                                 const DatasetOptions& options, const SpeechSynth& synth,
+                                 const LogMelAnalyzer& analyzer) {
+    Result<Utterance> spoken =
+        planned.festival ? speakWithFestival(*planned.festival) : synth.synthesize(planned.spec);
+    if (!spoken.ok()) {
+        return spoken.error();
+    }
+    Result<VoiceExample> example =
+        exampleOf(std::move(spoken->audio), std::move(spoken->phonemes), index, options, analyzer);
+    if (example.ok()) {
+        example->language = planned.corpus_language;
+        example->variant = planned.festival ? planned.festival->voice : planned.spec.variant;
+    }
     return example;
 }
 
@@ -113,6 +146,30 @@ Result<VoiceExamples> makeVoiceExamples(const std::vector<PlannedUtterance>& pla
         if (example) {
             out.examples.push_back(std::move(*example));
         }
+    }
+    return out;
+}
+
+Result<VoiceExamples> makeSpeechlessExamples(size_t count, const DatasetOptions& options,
+                                             const CancelToken& cancel) {
+    const LogMelAnalyzer analyzer;
+    VoiceExamples out;
+    for (size_t i = 0; i < count; ++i) {
+        if (cancel.cancelled()) {
+            return cancelled();
+        }
+        SeededRandom random(options.seed * 1000003ull + i, 0x4D55534943ull);
+        const double seconds = random.uniform(2.0, 6.0);
+        Result<VoiceExample> example =
+            exampleOf(soundsWithoutSpeech(seconds, kLogMelSampleRate_hz, random), {},
+                      // Indices past any plan's, so the augmentation differs from speech's.
+                      (size_t(1) << 40) + i, options, analyzer);
+        if (!example.ok()) {
+            return example.error();
+        }
+        example->language = "none";
+        example->variant = "music and breaths";
+        out.examples.push_back(std::move(*example));
     }
     return out;
 }

@@ -27,6 +27,12 @@ struct VoiceExample {
 struct DatasetOptions {
     bool augment = true;
     AugmentSettings augmentation;
+    // With augmentation, this share of the utterances is sped up or slowed down as a whole
+    // (pitch and tempo together, as a tape played fast or slow), its timeline with it: voices
+    // higher and lower, faster and slower than the synthesisers' own.
+    double speed_probability = 0.3;
+    double min_speed = 0.88;
+    double max_speed = 1.12;
     uint64_t seed = 1;  // the augmentation of utterance i draws from seed and i
     int threads = 2;
 };
@@ -45,5 +51,12 @@ struct VoiceExamples {
 Result<VoiceExamples> makeVoiceExamples(const std::vector<PlannedUtterance>& plan,
                                         const DatasetOptions& options, const CancelToken& cancel,
                                         const std::function<void(size_t done)>& progress = {});
+
+// `count` clips without speech (music, breaths, or both: soundsWithoutSpeech in
+// BackgroundMusic.h), 2–6 s each and augmented like speech, whose targets are the mouth at rest
+// and no speech activity throughout: the voice model learns that none of it is speaking. Clip
+// i draws from the options' seed and i.
+Result<VoiceExamples> makeSpeechlessExamples(size_t count, const DatasetOptions& options,
+                                             const CancelToken& cancel);
 
 }  // namespace ps::train

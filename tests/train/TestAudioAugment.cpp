@@ -7,6 +7,7 @@
 
 #include "train/AddedNoise.h"
 #include "train/AudioAugment.h"
+#include "train/BackgroundMusic.h"
 #include "train/CodecRoundTrip.h"
 #include "train/Equaliser.h"
 #include "train/RoomReverb.h"
@@ -115,6 +116,7 @@ AugmentSettings nothingEnabled() {
     AugmentSettings settings;
     settings.reverb_probability = 0.0;
     settings.noise_probability = 0.0;
+    settings.music_probability = 0.0;
     settings.equaliser_probability = 0.0;
     settings.gain_probability = 0.0;
     settings.codec_probability = 0.0;
@@ -125,6 +127,7 @@ AugmentSettings everythingEnabled() {
     AugmentSettings settings;
     settings.reverb_probability = 1.0;
     settings.noise_probability = 1.0;
+    settings.music_probability = 1.0;
     settings.equaliser_probability = 1.0;
     settings.gain_probability = 1.0;
     settings.codec_probability = 1.0;
@@ -158,6 +161,8 @@ private slots:
     void noiseHasTheRequestedSnr();
     void snrIsRelativeToActiveSpeech();
     void augmentedNoiseMatchesItsRecord();
+    void musicSitsAtItsLevelBelowTheVoice();
+    void soundsWithoutSpeechAreQuietToLoud();
     void noiseKindsHaveTheirCharacter();
     void reverbKeepsTheDirectSoundInPlace();
     void equaliserShapesWithoutDelay();
@@ -345,6 +350,52 @@ void TestAudioAugment::snrIsRelativeToActiveSpeech() {
     PcmBuffer silence = mono(std::vector<float>(1000, 0.0f));
     ps::train::addNoise(silence, NoiseKind::Pink, 10.0, random);
     QCOMPARE(meanSquare(silence.samples), 0.0);
+}
+
+void TestAudioAugment::musicSitsAtItsLevelBelowTheVoice() {
+    const PcmBuffer clean = voiced(3.0, 0.2f);
+    AugmentSettings settings = nothingEnabled();
+    settings.music_probability = 1.0;
+    for (uint64_t seed = 0; seed < 6; ++seed) {
+        AugmentRecord record;
+        const PcmBuffer mixed = augmented(clean, seed, settings, &record);
+        QVERIFY(record.music_db.has_value());
+        QVERIFY(*record.music_db >= 10.0 && *record.music_db <= 20.0);
+        QVERIFY(record.describe().find("music") != std::string::npos);
+        std::vector<float> music(clean.samples.size());
+        for (size_t i = 0; i < music.size(); ++i) {
+            music[i] = mixed.samples[i] - clean.samples[i];
+        }
+        const double below = 10.0 * std::log10(meanSquare(clean.samples) / meanSquare(music));
+        QVERIFY2(std::abs(below - *record.music_db) <= 0.5,
+                 qPrintable(QString("%1 against %2").arg(below).arg(*record.music_db)));
+    }
+    // The same seed gives the same music; another seed other music.
+    ps::SeededRandom a(3), b(3), c(4);
+    const std::vector<float> first = ps::train::makeMusic(16000, kRate, a);
+    QVERIFY(first == ps::train::makeMusic(16000, kRate, b));
+    QVERIFY(first != ps::train::makeMusic(16000, kRate, c));
+    // Silence stays silent: there is no voice to sit below.
+    PcmBuffer silence = mono(std::vector<float>(1000, 0.0f));
+    ps::SeededRandom random(5);
+    ps::train::addMusic(silence, 10.0, random);
+    QCOMPARE(meanSquare(silence.samples), 0.0);
+}
+
+void TestAudioAugment::soundsWithoutSpeechAreQuietToLoud() {
+    double quietest = 0.0, loudest = -100.0;
+    for (uint64_t seed = 0; seed < 12; ++seed) {
+        ps::SeededRandom random(seed);
+        const PcmBuffer clip = ps::train::soundsWithoutSpeech(2.5, kRate, random);
+        QCOMPARE(clip.sample_rate_hz, kRate);
+        QCOMPARE(clip.channels, 1);
+        QCOMPARE(clip.samples.size(), size_t(2.5 * kRate));
+        const double rms_db = 10.0 * std::log10(meanSquare(clip.samples));
+        QVERIFY2(rms_db >= -40.5 && rms_db <= -13.5, qPrintable(QString::number(rms_db)));
+        quietest = std::min(quietest, rms_db);
+        loudest = std::max(loudest, rms_db);
+    }
+    QVERIFY(loudest - quietest > 10.0);
 }
 
 void TestAudioAugment::augmentedNoiseMatchesItsRecord() {
