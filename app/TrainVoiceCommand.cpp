@@ -32,9 +32,7 @@ const std::vector<OptionSpec>& trainOptions() {
         {"--output", "-o", "DIR", "folder for voice_model.safetensors, its metrics and card", true},
         {"--utterances", "", "N", "training utterances spoken by espeak-ng (default 4000)", false},
         {"--festival", "", "N",
-         "training utterances spoken by festival's and flite's voices (default 0; "
-         "experimental: with them the network does not learn yet)",
-         false},
+         "training utterances spoken by festival's and flite's voices (default 4000)", false},
         {"--eval", "", "N", "utterances in each evaluation set (default 240)", false},
         {"--epochs", "", "N", "passes over the training data (default 16)", false},
         {"--channels", "", "N", "the network's width (default 96)", false},
@@ -49,13 +47,14 @@ const std::vector<OptionSpec>& trainOptions() {
 void printTrainHelp() {
     std::cout << "Usage: portrait-studio train-voice -o DIR [options]\n\n"
                  "Trains the voice model from scratch: espeak-ng speaks sentences in 26\n"
-                 "languages with every voice variant, at varied rate, pitch and loudness; the\n"
-                 "audio is augmented (room, noise, equalisation, gain, lossy codecs); the\n"
-                 "phoneme timings give the mouth's targets. The model is then scored on four\n"
-                 "languages and eight voices held out of training. With --festival, festival's\n"
-                 "and flite's voices (recordings of people) speak too, and four of their\n"
-                 "voices are held out and scored. The voices cmu_us_slt and kal are reserved\n"
-                 "for measuring lip sync and never used. Writes\n"
+                 "languages with every voice variant, at varied rate, pitch and loudness, and\n"
+                 "festival's and flite's voices (recordings of people) speak --festival more;\n"
+                 "the audio is augmented (speed, room, noise, music, equalisation, level, lossy\n"
+                 "codecs) and clips of music and breaths without speech are added; the phoneme\n"
+                 "timings give the mouth's targets. The model is then scored on four languages\n"
+                 "and eight espeak-ng voices and four festival and flite voices held out of\n"
+                 "training, and on music without speech. The voices cmu_us_slt and kal are\n"
+                 "reserved for measuring lip sync and never used. Writes\n"
                  "DIR/voice_model.safetensors, DIR/voice_model_metrics.json and\n"
                  "DIR/MODEL_CARD.md. Deterministic for a seed and thread count.\n\nOptions:\n"
               << describeOptions(trainOptions());
@@ -93,14 +92,27 @@ std::string number(const std::optional<double>& value) {
     return value ? text : "n/a";
 }
 
-std::string scoreRow(const char* name, const train::VoiceEvaluation& e) {
+std::string phoneCell(const train::LipSyncScore::Phone& phone) {
+    return percent(phone.closure_rate) + " of " + std::to_string(phone.stops) + " (press " +
+           number(phone.press) + ")";
+}
+
+// The columns of the model card's table.
+const char* const kScoreHeader =
+    "| set | utterances | bilabial closure | p | b | m | f/v tucked | vowel openness r | "
+    "open-vowel aperture | pauses at rest | jitter |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|\n";
+
+std::string scoreRow(const std::string& name, const train::VoiceEvaluation& e) {
     const train::LipSyncScore& s = e.network;
     std::ostringstream row;
     row << "| " << name << " | " << e.utterances << " (" << int(e.seconds) << " s) | "
-        << percent(s.closure_rate) << " of " << s.bilabial_stops << " | "
-        << number(s.openness_correlation) << " (targets " << number(e.targets.openness_correlation)
-        << ") | " << number(s.open_vowel_aperture) << " | " << percent(s.pauses_at_rest_rate)
-        << " of " << s.long_pauses << " (mean " << number(s.pause_aperture) << ") |\n";
+        << percent(s.closure_rate) << " of " << s.bilabial_stops << " | " << phoneCell(s.p) << " | "
+        << phoneCell(s.b) << " | " << phoneCell(s.m) << " | " << percent(s.tuck_rate) << " of "
+        << s.labiodentals << " | " << number(s.openness_correlation) << " (targets "
+        << number(e.targets.openness_correlation) << ") | " << number(s.open_vowel_aperture)
+        << " | " << percent(s.pauses_at_rest_rate) << " of " << s.long_pauses << " (mean "
+        << number(s.pause_aperture) << ") | " << number(s.jitter) << " |\n";
     return row.str();
 }
 
@@ -120,7 +132,7 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
         return 2;
     }
     const auto utterances = wholeNumber(options, "--utterances", 4000, 10, 1000000, &problem);
-    const auto festival = wholeNumber(options, "--festival", 0, 0, 1000000, &problem);
+    const auto festival = wholeNumber(options, "--festival", 4000, 0, 1000000, &problem);
     const auto eval_count = wholeNumber(options, "--eval", 240, 5, 100000, &problem);
     const auto epochs = wholeNumber(options, "--epochs", 16, 1, 1000, &problem);
     const auto channels = wholeNumber(options, "--channels", 96, 4, 1024, &problem);
@@ -212,6 +224,21 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
         printError(training.error().message);
         return interrupt.interrupted() ? 130 : 1;
     }
+    // Clips of music and breaths without speech, one for every 30 utterances.
+    const size_t speechless_count = size_t(*utterances + *festival) / 30;
+    {
+        train::DatasetOptions data;
+        data.seed = uint64_t(*seed);
+        Result<train::VoiceExamples> speechless =
+            train::makeSpeechlessExamples(speechless_count, data, cancel);
+        if (!speechless) {
+            printError(speechless.error().message);
+            return interrupt.interrupted() ? 130 : 1;
+        }
+        for (train::VoiceExample& e : speechless->examples) {
+            training->examples.push_back(std::move(e));
+        }
+    }
     double training_seconds = 0.0;
     std::vector<nn::TrainingUtterance> data;
     data.reserve(training->examples.size());
@@ -235,6 +262,9 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
     recipe.output_weights[mouthChannel(Blendshape::JawOpen)] = 2.0f;
     recipe.output_weights[mouthChannel(Blendshape::MouthClose)] = 2.0f;
     recipe.output_weights[kLipClosureChannel] = 2.0f;
+    // f and v tuck the lower lip for a moment only; at weight 1 the L1 loss settles on the
+    // roll's median around them, which is no tuck at all (5 % of them tucked).
+    recipe.output_weights[mouthChannel(Blendshape::MouthRollLower)] = 3.0f;
     recipe.aperture_coefficients.assign(kVoiceModelOutputCount, 0.0f);
     recipe.aperture_coefficients[mouthChannel(Blendshape::JawOpen)] = 1.0f;
     recipe.aperture_coefficients[mouthChannel(Blendshape::MouthClose)] = -1.0f;
@@ -266,9 +296,7 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
 
     // Evaluation on what the model never heard.
     nlohmann::json metrics;
-    std::string table =
-        "| set | utterances | bilabial closure | vowel openness r | open-vowel aperture | "
-        "pauses at rest |\n|---|---|---|---|---|---|\n";
+    std::string table = kScoreHeader;
     std::string headline;
     for (const auto& [label, part] : evaluation_parts) {
         Result<std::vector<train::PlannedUtterance>> planned =
@@ -290,12 +318,29 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
                 train::evaluateVoiceNet(*net, held_out->examples, 25.0);
             const std::string name = std::string(label) + (augmented ? ", augmented" : ", clean");
             metrics[name] = train::toJson(result);
-            table += scoreRow(name.c_str(), result);
+            table += scoreRow(name, result);
             if (part == train::PlanPart::Evaluation && !augmented) {
-                headline = scoreRow(name.c_str(), result);
+                headline = scoreRow(name, result);
             }
-            std::fprintf(stderr, "train-voice: %s", scoreRow(name.c_str(), result).c_str());
+            std::fprintf(stderr, "train-voice: %s", scoreRow(name, result).c_str());
         }
+    }
+    {
+        // No speech at all: the mouth must stay at rest through music and breaths.
+        train::DatasetOptions data;
+        data.seed = uint64_t(*seed) + 104729;
+        Result<train::VoiceExamples> speechless =
+            train::makeSpeechlessExamples(size_t(*eval_count), data, cancel);
+        if (!speechless) {
+            printError(speechless.error().message);
+            return interrupt.interrupted() ? 130 : 1;
+        }
+        const train::VoiceEvaluation result =
+            train::evaluateVoiceNet(*net, speechless->examples, 25.0);
+        const std::string name = "music and breaths without speech, augmented";
+        metrics[name] = train::toJson(result);
+        table += scoreRow(name, result);
+        std::fprintf(stderr, "train-voice: %s", scoreRow(name, result).c_str());
     }
     const double total_seconds = secondsSince(start);
 
@@ -308,7 +353,10 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
                        std::to_string(*epochs) + " --channels " + std::to_string(*channels) +
                        " --seed " + std::to_string(*seed)},
         {"metrics", metrics.dump()},
-        {"licence", "trained by Portrait Studio's own tools from espeak-ng's synthetic speech"},
+        {"licence",
+         "trained by Portrait Studio's own tools from speech synthesised by espeak-ng"
+         " (GPL-3.0+), festival's and flite's voices (free licences, see their Debian"
+         " packages' copyright files); the weights are this project's"},
     };
     const std::string weights = (folder / "voice_model.safetensors").u8string();
     if (!net->save(weights, card_facts, &error)) {
@@ -318,6 +366,7 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
     nlohmann::json report = {
         {"utterances", *utterances},
         {"festival_utterances", *festival},
+        {"speechless_clips", speechless_count},
         {"utterances_skipped", training_skipped},
         {"training_audio_s", std::round(training_seconds)},
         {"epochs", *epochs},
@@ -374,40 +423,60 @@ int runTrainVoiceCommand(const std::vector<std::string>& args) {
             "blendshape "
             "poses, blended with dominance functions (rounding anticipated, p/b/m sealed, "
             "f/v tucked, rest in pauses longer than 0.3 s).\n"
-            "- Augmentation of every training utterance: room reverberation, noise (white, "
-            "pink, babble) at 10–40 dB SNR, equalisation, gain, and Opus, MP3 or AAC round "
-            "trips.\n\n"
+         << "- " << speechless_count
+         << " clips of music and breathing without speech (synthesised: chords, bass, a "
+            "sung-like melody with vibrato, drums; breaths as swelling band-limited noise), "
+            "whose targets are the mouth at rest.\n"
+            "- Augmentation of every training utterance: speed (pitch and tempo together, "
+            "×0.88–1.12, on 30 %), room reverberation, noise (white, pink, babble) at 10–40 dB "
+            "SNR, a music bed 10–20 dB below the voice (15 %), equalisation, level from a "
+            "whisper's to a shout's (−30…+12 dB, then limited), and Opus, MP3 or AAC round "
+            "trips. espeak-ng's whisper voices give whispered speech itself.\n\n"
             "## Recipe\n\n"
             "`portrait-studio train-voice -o resources/voice --utterances "
          << *utterances << (*festival > 0 ? " --festival " + std::to_string(*festival) : "")
          << " --epochs " << *epochs << " --channels " << *channels << " --seed " << *seed
          << " --threads " << *threads
-         << "`: L1 loss (jawOpen and mouthClose weighted 2) plus an L1 loss on the lip "
-            "aperture (weight 2), Adam at 2e-3 with cosine decay, windows of 2.56 s, batches "
-            "of 32. Data took "
+         << "`: L1 loss (jawOpen, mouthClose and lip closure weighted 2, mouthRollLower 3) plus an "
+            "L1 loss on "
+            "the lip aperture (weight 2), Adam at 2e-3 warmed up over the first 200 steps and "
+            "then decayed by cosine, windows of 2.56 s, batches of 32. Data took "
          << int(data_seconds) << " s and training " << int(train_seconds) << " s; the whole run "
          << int(total_seconds) << " s on " << *threads
          << " CPU threads.\n\n"
             "## Metrics\n\n"
             "Measured at 25 frames per second against the phoneme timings, on utterances of "
             "languages (nl, uk, bn, ro) and voices (m4, f4, klatt3, Andrea, edward2, iven3, "
-            "steph2, grandpa) never used in training. Aperture = jawOpen − mouthClose + the "
+            "steph2, grandpa) never used in training"
+         << (*festival > 0 ? ", and on festival's and flite's held-out voices" : "")
+         << ". The studio's closure completion (voice/LipClosures.h) is applied, as the studio "
+            "shows the mouth. Aperture = jawOpen − mouthClose + the "
             "mean of mouthUpperUp and mouthLowerDown left and right, clamped to [0, 1]. A "
             "bilabial is closed when the aperture falls to 0.1 or below within ±1 frame of it; "
             "vowel openness is correlated with the mean aperture over each vowel's middle half; "
-            "a pause longer than 0.3 s is at rest when its mean aperture is at most 0.1. The "
+            "p, b and m are also counted apart, with the mean mouthPress on their most closed "
+            "frame (p and b press, m is relaxed); f or v is tucked when mouthRollLower reaches "
+            "0.3 within ±1 frame of it; "
+            "a pause longer than 0.3 s is at rest when its mean aperture is at most 0.1 (a clip "
+            "without speech is one long pause); jitter is the mean change of the 19 mouth "
+            "channels from one frame to the next in the middle half of vowels longer than "
+            "0.1 s. The "
             "training targets themselves, scored the same way, are the ceiling for the vowel "
             "correlation (in brackets): their coarticulation keeps it well below 1.\n\n"
          << table
          << "\n## Known limits\n\n"
-            "- Trained on synthetic speech only. Real voices differ from espeak-ng's in "
-            "timbre, timing and coarticulation; the augmentation narrows that gap but does "
-            "not close it, and no recorded speech with phoneme timings was available here to "
-            "measure it.\n"
+            "- Trained on synthesised speech only: espeak-ng's formant voices"
+         << (*festival > 0 ? " and festival's and flite's voices made from recordings of people "
+                             "(diphones joined, not natural speech)"
+                           : "")
+         << ". A person's voice differs in timbre, timing and coarticulation; no recorded "
+            "speech with phoneme timings was available here to measure that.\n"
             "- The targets come from rules (visemes and dominance blending), so the model "
             "learns those rules, not the mouth shapes of any real speaker.\n"
-            "- Singing, shouting, whispering and overlapping speakers are outside its data.\n"
-            "- Languages are heard only as espeak-ng pronounces them.\n";
+            "- Singing voices are heard only as the music bed's sung-like melody (which must "
+            "not move the mouth), not as sung words; overlapping speakers are outside its "
+            "data.\n"
+            "- Languages are heard only as these synthesisers pronounce them.\n";
     const std::string card_path = (folder / "MODEL_CARD.md").u8string();
     if (const Status written = writeFileAtomically(card_path, card.str()); !written) {
         printError(written.error().message);
