@@ -131,10 +131,10 @@ void TestLandmarkEditor::initTestCase() {
                                  engine_->sources() != nullptr &&
                                  !engine_->sources()->voice.track.frames.empty(),
                              kTimeout_ms);
-    // The frame (of the project's 25 fps) between 1 and 4 s where the inner lips are widest apart.
+    // The frame (of the project's 25 fps) between 1 and 6 s where the inner lips are widest apart.
     const ps::FaceFit& photo_fit = engine_->scene()->fit();
     double widest_px = 0.0;
-    for (int frame = 25; frame <= 100; ++frame) {
+    for (int frame = 25; frame <= 150; ++frame) {
         const double t_s = frame / 25.0;
         const ps::FaceFit fit =
             ps::applyFaceState(photo_fit, ps::evaluateMotion(document, *engine_->sources(), t_s));
