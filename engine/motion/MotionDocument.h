@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "motion/CaptureRegion.h"
 #include "motion/ExpressionTemplate.h"
 #include "motion/FaceTrack.h"
 #include "motion/KeyframeCurve.h"
@@ -73,7 +74,8 @@ struct ExpressionClip {
     bool enabled = true;
 };
 
-// Layer 4: a recorded face (a Live Link Face CSV) placed from start_s.
+// Layer 4: a recorded face (a Live Link Face CSV, or a driving video retargeted to the
+// portrait) placed from start_s.
 struct CaptureLayer {
     ElementId id = 0;
     std::string name;  // the file it came from, for the timeline's label
@@ -82,6 +84,9 @@ struct CaptureLayer {
     BlendMode blend = BlendMode::Override;
     float strength = 1.0f;
     bool enabled = true;
+    // The channels it drives; the others are left to the layers beneath (the voice's mouth
+    // under an upper-face capture).
+    CaptureRegion regions = CaptureRegion::All;
 };
 
 // Layer 5: keys on one channel. An additive curve holds its end values beyond its keys; an
@@ -123,7 +128,7 @@ struct MotionDocument {
     IdleLayerSettings idle;
     std::vector<VisemeOverride> visemes;  // layer 1b, over the voice
     std::string transcript;               // what is said, typed by the user; labels the viseme lane
-    std::vector<ExpressionClip> clips;  // later clips apply over earlier ones
+    std::vector<ExpressionClip> clips;    // later clips apply over earlier ones
     std::vector<CaptureLayer> captures;
     std::vector<KeyframeCurve> curves;
     std::vector<LandmarkSculpt> sculpts;

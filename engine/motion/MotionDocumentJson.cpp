@@ -54,6 +54,7 @@ json captureJson(const CaptureLayer& capture) {
             {"blend", blendName(capture.blend)},
             {"strength", jsonFloat(capture.strength)},
             {"enabled", capture.enabled},
+            {"regions", std::string(captureRegionName(capture.regions))},
             {"fps", capture.track.fps},
             {"channels", std::move(names)},
             {"frames", std::move(frames)},
@@ -392,6 +393,26 @@ bool readCaptureFrames(FieldReader& r, const json& item, const std::string& wher
     return true;
 }
 
+// Older projects have no "regions": their captures drive the whole face.
+bool readCaptureRegions(FieldReader& r, const json& item, const std::string& where,
+                        CaptureRegion& regions) {
+    if (!item.contains("regions")) {
+        regions = CaptureRegion::All;
+        return true;
+    }
+    std::string name;
+    if (!r.text(item, where, "regions", name)) {
+        return false;
+    }
+    const std::optional<CaptureRegion> read = captureRegionFromName(name);
+    if (!read) {
+        return r.fail(FieldReader::path(where, "regions") + " \"" + name +
+                      "\" is not all, upper, lower or head");
+    }
+    regions = *read;
+    return true;
+}
+
 bool readCapture(FieldReader& r, IdRegistry& ids, const json& item, const std::string& where,
                  CaptureLayer& capture) {
     return r.object(item, where) && ids.add(r, item, where, capture.id) &&
@@ -399,6 +420,7 @@ bool readCapture(FieldReader& r, IdRegistry& ids, const json& item, const std::s
            r.real(item, where, "start_s", capture.start_s) && r.blend(item, where, capture.blend) &&
            r.real(item, where, "strength", capture.strength) &&
            r.boolean(item, where, "enabled", capture.enabled) &&
+           readCaptureRegions(r, item, where, capture.regions) &&
            readCaptureFrames(r, item, where, capture.track);
 }
 

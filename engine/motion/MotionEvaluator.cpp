@@ -5,6 +5,7 @@
 
 #include "face/Blendshapes.h"
 #include "motion/ApplyFaceState.h"
+#include "motion/CaptureRegion.h"
 #include "motion/MotionChannel.h"
 #include "motion/Viseme.h"
 
@@ -71,6 +72,9 @@ void applyCapture(const CaptureLayer& capture, double t_s, Mix& mix) {
     const ChannelValues recorded = channelsOf(sampleTrack(capture.track, local));
     const float strength = capture.strength;
     for (int c = 0; c < kMotionChannelCount; ++c) {
+        if (!captureRegionHas(capture.regions, c)) {
+            continue;
+        }
         if (capture.blend == BlendMode::Override) {
             mix.values[size_t(c)] += strength * (recorded[size_t(c)] - mix.values[size_t(c)]);
             if (c < kBlendshapeCount) {
@@ -80,8 +84,11 @@ void applyCapture(const CaptureLayer& capture, double t_s, Mix& mix) {
             mix.add(c, strength * recorded[size_t(c)]);
         }
     }
-    if (capture.blend == BlendMode::Override) {
-        mix.takeMouth(strength);  // a recording has a whole mouth of its own
+    // A recording of the mouth has a whole mouth of its own; one of the upper face or the head
+    // leaves the mouth to the voice.
+    if (capture.blend == BlendMode::Override &&
+        captureRegionHas(capture.regions, int(Blendshape::JawOpen))) {
+        mix.takeMouth(strength);
     }
 }
 

@@ -86,6 +86,7 @@ MotionDocument fullDocument() {
     capture.blend = BlendMode::Add;
     capture.strength = 0.75f;
     capture.enabled = false;
+    capture.regions = CaptureRegion::Upper;
     capture.track.fps = 59.94;
     std::mt19937 random(11);
     for (int k = 0; k < 6; ++k) {
@@ -180,6 +181,7 @@ private slots:
     void refusesInvalidDocuments();
     void refusesNumbersThatAreNotFinite();
     void readsProjectsWithoutVisemes();
+    void readsCapturesWithoutRegions();
 };
 
 void TestMotionDocumentJson::roundTripIsExact() {
@@ -209,6 +211,7 @@ void TestMotionDocumentJson::roundTripIsExact() {
     const CaptureLayer& capture = b.captures[0];
     QCOMPARE(capture.name, std::string("take 1.csv"));
     QCOMPARE(capture.blend, BlendMode::Add);
+    QCOMPARE(capture.regions, CaptureRegion::Upper);
     QCOMPARE(capture.track.fps, 59.94);
     QCOMPARE(capture.track.frames.size(), size_t(6));
     for (size_t k = 0; k < capture.track.frames.size(); ++k) {
@@ -397,6 +400,9 @@ void TestMotionDocumentJson::refusesInvalidDocuments_data() {
     QTest::newRow("template without a name")
         << mutated([](json& d) { d["clips"][0]["template"].erase("name"); })
         << "clips[0].template: needs a \"name\"";
+    QTest::newRow("capture regions unknown")
+        << mutated([](json& d) { d["captures"][0]["regions"] = "eyes"; })
+        << "captures[0].regions \"eyes\" is not all, upper, lower or head";
     QTest::newRow("capture fps zero") << mutated([](json& d) { d["captures"][0]["fps"] = 0; })
                                       << "captures[0].fps must be more than 0";
     QTest::newRow("capture frame short")
@@ -478,6 +484,16 @@ void TestMotionDocumentJson::readsProjectsWithoutVisemes() {
     // And a document without them writes neither, so its file reads as before.
     const json written = motionDocumentToJson(*read);
     QVERIFY(!written.contains("visemes") && !written.contains("transcript"));
+}
+
+void TestMotionDocumentJson::readsCapturesWithoutRegions() {
+    // Captures saved before regions existed drive the whole face, as they did.
+    json document = motionDocumentToJson(fullDocument());
+    QCOMPARE(document["captures"][0]["regions"], json("upper"));
+    document["captures"][0].erase("regions");
+    const Result<MotionDocument> read = motionDocumentFromJson(document, "old.json");
+    QVERIFY2(read.ok(), messageOf(read));
+    QCOMPARE(read->captures[0].regions, CaptureRegion::All);
 }
 
 QTEST_GUILESS_MAIN(TestMotionDocumentJson)

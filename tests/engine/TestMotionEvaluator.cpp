@@ -231,6 +231,53 @@ private slots:
         QCOMPARE(added(adding, Blendshape::JawOpen), 0.5f);
     }
 
+    // A capture limited to a region drives only that region's channels; the voice keeps the
+    // rest, its mouth included unless the capture has the mouth.
+    void aCaptureDrivesOnlyItsRegions() {
+        MotionDocument document;
+        CaptureLayer capture;
+        capture.id = 3;
+        capture.track.fps = 10.0;
+        capture.track.frames.resize(30);
+        for (FaceState& state : capture.track.frames) {
+            state.weights[size_t(Blendshape::JawOpen)] = 0.5f;
+            state.weights[size_t(Blendshape::EyeBlinkLeft)] = 0.8f;
+            state.weights[size_t(Blendshape::BrowInnerUp)] = 0.6f;
+            state.head_deg.y = 10.0f;
+            state.speech = 1.0f;
+        }
+        document.captures.push_back(capture);
+        const MotionSources sources = voiceSources();
+        const auto at = [&](CaptureRegion regions) {
+            document.captures[0].regions = regions;
+            return evaluateMotion(document, sources, 1.5);
+        };
+        const FaceState upper = at(CaptureRegion::Upper);
+        QVERIFY(std::abs(weight(upper, Blendshape::JawOpen) - 0.4f) < kTolerance);  // the voice's
+        QCOMPARE(weight(upper, Blendshape::EyeBlinkLeft), 0.8f);
+        QCOMPARE(weight(upper, Blendshape::BrowInnerUp), 0.6f);
+        QCOMPARE(upper.head_deg.y, 10.0f);
+        QCOMPARE(upper.head_deg.x, 0.0f);  // the head is the upper face's
+
+        const FaceState lower = at(CaptureRegion::Lower);
+        QCOMPARE(weight(lower, Blendshape::JawOpen), 0.5f);
+        QCOMPARE(weight(lower, Blendshape::EyeBlinkLeft), 0.0f);
+        QCOMPARE(weight(lower, Blendshape::BrowInnerUp), 0.0f);
+        QCOMPARE(lower.head_deg.x, 2.0f);  // the voice's nod stays
+        QCOMPARE(lower.head_deg.y, 0.0f);
+        QCOMPARE(lower.speech, 1.0f);
+
+        const FaceState head = at(CaptureRegion::Head);
+        QVERIFY(std::abs(weight(head, Blendshape::JawOpen) - 0.4f) < kTolerance);
+        QCOMPARE(weight(head, Blendshape::EyeBlinkLeft), 0.0f);
+        QCOMPARE(head.head_deg.y, 10.0f);
+        QCOMPARE(head.head_deg.x, 0.0f);
+
+        const FaceState all = at(CaptureRegion::All);
+        QCOMPARE(weight(all, Blendshape::JawOpen), 0.5f);
+        QCOMPARE(weight(all, Blendshape::EyeBlinkLeft), 0.8f);
+    }
+
     void curvesAddEverywhereAndOverrideBetweenTheirKeys() {
         MotionDocument document;
         KeyframeCurve add;
