@@ -16,6 +16,7 @@
 #include "media/VideoDecoder.h"
 #include "motion/FaceTrackJson.h"
 #include "motion/LiveLinkCsv.h"
+#include "motion/TrackVideo.h"
 #include "runtime/AtomicFile.h"
 #include "runtime/Destination.h"
 #include "runtime/Progress.h"
@@ -58,67 +59,11 @@ void printTrackHelp() {
         << describeOptions(trackOptions());
 }
 
-// One decoded frame's result, in the terms the written file needs.
-struct TrackedFrame {
-    double time_s = 0.0;
-    bool found = false;
-    float confidence = 0.0f;
-    FaceState state;
-};
-
-// The output rate: the studio's rate nearest the video's average (so timecodes mean what Live
-// Link Face readers take them to), or 25 when the video does not say.
-FrameRate outputRate(double video_fps) {
-    FrameRate best = FrameRate::Fps25;
-    if (!(video_fps > 0.0)) {
-        return best;
-    }
-    double distance = 1e9;
-    for (FrameRate rate : allFrameRates()) {
-        const double d = std::abs(frameRateRational(rate).value() - video_fps);
-        if (d < distance) {
-            distance = d;
-            best = rate;
-        }
-    }
-    return best;
-}
-
-// The frames on a regular grid at `fps` from t = 0: each takes the decoded frame nearest in time,
-// and a frame without a face holds the nearest tracked frame before it (after it, for those
-// before the face is first seen).
-std::vector<TrackedFrame> onGrid(const std::vector<TrackedFrame>& frames, double fps) {
-    std::vector<TrackedFrame> grid;
-    if (frames.empty()) {
-        return grid;
-    }
-    const long long count = std::max(1LL, (long long)std::llround(frames.back().time_s * fps) + 1);
-    size_t nearest = 0;
-    for (long long k = 0; k < count; ++k) {
-        const double t = double(k) / fps;
-        while (nearest + 1 < frames.size() &&
-               std::abs(frames[nearest + 1].time_s - t) <= std::abs(frames[nearest].time_s - t)) {
-            ++nearest;
-        }
-        grid.push_back(frames[nearest]);
-    }
-    const auto first_found =
-        std::find_if(grid.begin(), grid.end(), [](const TrackedFrame& f) { return f.found; });
-    const FaceState* held = first_found != grid.end() ? &first_found->state : nullptr;
-    for (TrackedFrame& frame : grid) {
-        if (frame.found) {
-            held = &frame.state;
-        } else if (held != nullptr) {
-            frame.state = *held;
-        }
-    }
-    return grid;
-}
-
-std::string csvWithMarks(const FaceTrack& track, const std::vector<TrackedFrame>& grid) {
+std::string csvWithMarks(const TrackedVideo& video) {
+    const FaceTrack& track = video.performance.track;
     const std::string plain = liveLinkCsv(track);
     std::string out;
-    out.reserve(plain.size() + grid.size() * 12);
+    out.reserve(plain.size() + track.frames.size() * 12);
     size_t start = 0;
     long long line = 0;
     while (start < plain.size()) {
@@ -127,10 +72,10 @@ std::string csvWithMarks(const FaceTrack& track, const std::vector<TrackedFrame>
         if (line == 0) {
             out += ",FaceFound,FaceConfidence";
         } else {
-            const TrackedFrame& frame = grid[size_t(line - 1)];
+            const size_t k = size_t(line - 1);
             char marks[32];
-            std::snprintf(marks, sizeof marks, ",%d,%.3f", frame.found ? 1 : 0,
-                          double(frame.confidence));
+            std::snprintf(marks, sizeof marks, ",%d,%.3f", video.performance.hasFace(k) ? 1 : 0,
+                          double(video.confidence[k]));
             out += marks;
         }
         out += '\n';
@@ -140,13 +85,13 @@ std::string csvWithMarks(const FaceTrack& track, const std::vector<TrackedFrame>
     return out;
 }
 
-std::string jsonWithMarks(const FaceTrack& track, const std::vector<TrackedFrame>& grid) {
-    nlohmann::json doc = nlohmann::json::parse(faceTrackJson(track));
+std::string jsonWithMarks(const TrackedVideo& video) {
+    nlohmann::json doc = nlohmann::json::parse(faceTrackJson(video.performance.track));
     doc["head_deg_reference"] = "camera";
     nlohmann::json& frames = doc["frames"];
-    for (size_t k = 0; k < frames.size() && k < grid.size(); ++k) {
-        frames[k]["face_found"] = grid[k].found;
-        frames[k]["confidence"] = std::round(double(grid[k].confidence) * 1000.0) / 1000.0;
+    for (size_t k = 0; k < frames.size() && k < video.confidence.size(); ++k) {
+        frames[k]["face_found"] = bool(video.performance.hasFace(k));
+        frames[k]["confidence"] = std::round(double(video.confidence[k]) * 1000.0) / 1000.0;
     }
     return doc.dump() + "\n";
 }
@@ -190,10 +135,6 @@ int runTrackCommand(const std::vector<std::string>& args) {
     if (const Status writable = checkDestination(output); !writable) {
         return failWith(writable.error());
     }
-    Result<std::unique_ptr<VideoDecoder>> decoder = VideoDecoder::open(video_path);
-    if (!decoder) {
-        return failWith(decoder.error());
-    }
     Result<const FaceNetworks*> networks = faceNetworks();
     if (!networks) {
         return failWith(networks.error());
@@ -201,67 +142,25 @@ int runTrackCommand(const std::vector<std::string>& args) {
 
     const CancelToken cancel;
     InterruptSignal interrupt(cancel);
-    FaceTracker tracker(**networks, settings);
-    std::vector<TrackedFrame> frames;
-    long long detections = 0;
-    {
+    Result<TrackedVideo> video = [&] {
         TerminalProgress bar("track");
-        const VideoStreamInfo& info = (*decoder)->info();
-        const ProgressEstimator estimator(double(std::max(1LL, info.frame_count)));
-        VideoFrame frame;
-        for (;;) {
-            const Result<bool> got = (*decoder)->read(&frame, cancel);
-            if (!got) {
-                return interrupt.interrupted() ? 130 : failWith(got.error());
-            }
-            if (!*got) {
-                break;
-            }
-            Result<TrackedFace> face = tracker.track(frame.bgr, frame.time_s);
-            if (!face) {
-                Error error = face.error();
-                error.message = video_path + ": " + error.message;
-                return failWith(error);
-            }
-            TrackedFrame tracked;
-            tracked.time_s = frame.time_s;
-            tracked.found = face->fit.has_value();
-            tracked.confidence = tracked.found ? face->landmarks.confidence : 0.0f;
-            if (face->fit) {
-                tracked.state.weights = face->fit->expression;
-                tracked.state.head_deg = face->fit->pose.rotation_deg;
-            }
-            detections += face->found == FaceFound::Detected ? 1 : 0;
-            frames.push_back(tracked);
-            Progress progress = estimator.update(double(frames.size()));
-            progress.fraction = std::min(progress.fraction, 0.99);
-            bar.update(progress);
-        }
-        bar.update(Progress{1.0, 0.0});
+        return trackVideo(video_path, **networks, settings, cancel,
+                          [&bar](const Progress& p) { bar.update(p); });
+    }();
+    if (!video) {
+        return interrupt.interrupted() ? 130 : failWith(video.error());
     }
-    const long long with_face =
-        std::count_if(frames.begin(), frames.end(), [](const TrackedFrame& f) { return f.found; });
-    if (with_face == 0) {
-        return failWith({ErrorKind::NoFace, video_path + ": no face found in any of its " +
-                                                std::to_string(frames.size()) + " frames"});
-    }
-
-    const FrameRate rate = outputRate((*decoder)->info().fps);
-    FaceTrack track;
-    track.fps = frameRateRational(rate).value();
-    const std::vector<TrackedFrame> grid = onGrid(frames, track.fps);
-    for (const TrackedFrame& frame : grid) {
-        track.frames.push_back(frame.state);
-    }
-    const std::string text = ext == ".csv" ? csvWithMarks(track, grid) : jsonWithMarks(track, grid);
+    const FaceTrack& track = video->performance.track;
+    const std::string text = ext == ".csv" ? csvWithMarks(*video) : jsonWithMarks(*video);
     if (const Status written = writeFileAtomically(output, text); !written) {
         return failWith(written.error());
     }
     std::printf(
         "wrote %s (%zu frames at %s fps, %.2f s; the face in %lld of %zu video frames, "
         "found by detection %lld times)\n",
-        output.c_str(), track.frames.size(), frameRateLabel(rate).c_str(), track.duration_s(),
-        with_face, frames.size(), detections);
+        output.c_str(), track.frames.size(), frameRateLabel(video->rate).c_str(),
+        track.duration_s(), (long long)video->frames_with_face, video->video_frames,
+        video->detections);
     return 0;
 }
 
