@@ -502,9 +502,12 @@ void TestLandmarkEditor::falloffCircleIsDrawnMidDrag() {
     // Around both corners, on the circle of the falloff's radius at their depths, the ring is
     // drawn in its orange all the way round (dashed on the mirrored side), and not at 60 % of
     // the radius.
-    const auto orange = [&painted](QPointF at) {
+    // Looked for within a pixel of `at` across the ring (along `normal`, the radius): the 1.5 px
+    // pen falls between two pixel rows at the ring's top and bottom, where a sideways look
+    // would only see its blend with the shadow beneath.
+    const auto orange = [&painted](QPointF at, QPointF normal) {
         for (int d = -1; d <= 1; ++d) {
-            const QPoint p = at.toPoint() + QPoint(d, 0);
+            const QPoint p = (at + normal * double(d)).toPoint();
             const QColor c = painted.pixelColor(p);
             if (c.red() > 200 && c.green() > 100 && c.green() < 190 && c.blue() < 100) {
                 return true;
@@ -524,8 +527,8 @@ void TestLandmarkEditor::falloffCircleIsDrawnMidDrag() {
                 continue;
             }
             ++samples;
-            on_ring += orange(centre + dir * r) ? 1 : 0;
-            inside += orange(centre + dir * (0.6 * r)) ? 1 : 0;
+            on_ring += orange(centre + dir * r, dir) ? 1 : 0;
+            inside += orange(centre + dir * (0.6 * r), dir) ? 1 : 0;
         }
         qInfo("vertex %d: ring of %.1f px drawn at %d of %d samples, %d inside", v, r, on_ring,
               samples, inside);
