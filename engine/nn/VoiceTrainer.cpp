@@ -125,9 +125,17 @@ bool trainVoiceNet(VoiceNet& net, const std::vector<TrainingUtterance>& data,
             // Zeros beyond an utterance's end must read as normalised zeros, as at inference,
             // where the convolution pads with zeros after normalising.
             torch::Tensor input = impl.normalise(x) * filled;
-            torch::Tensor prediction = torch::sigmoid(impl.module->logits(input)).transpose(1, 2);
+            const torch::Tensor logits = impl.module->logits(input).transpose(1, 2);
+            torch::Tensor prediction = torch::sigmoid(logits);
             torch::Tensor l1 = (prediction - y).abs() * output_weights;
             torch::Tensor loss = (l1 * mask).sum() / (mask.sum() * outputs + 1e-6);
+            if (options.cross_entropy_weight > 0.0f) {
+                const torch::Tensor entropy = torch::binary_cross_entropy_with_logits(
+                                                  logits, y, {}, {}, at::Reduction::None) *
+                                              output_weights;
+                loss = loss + options.cross_entropy_weight * (entropy * mask).sum() /
+                                  (mask.sum() * outputs + 1e-6);
+            }
             if (aperture_loss) {
                 torch::Tensor predicted = (prediction * aperture).sum(2, true).clamp(0.0, 1.0);
                 torch::Tensor wanted = (y * aperture).sum(2, true).clamp(0.0, 1.0);

@@ -42,6 +42,13 @@ struct TrainingOptions {
     // and its weight.
     std::vector<float> aperture_coefficients;
     float aperture_weight = 2.0f;
+    // Weight of a binary cross-entropy (targets as probabilities) beside the L1 loss. The L1's
+    // gradient reaches a logit through the sigmoid's slope, which vanishes once an output is
+    // saturated, and Adam, remembering the first large gradients, then barely moves it: an
+    // output pushed to 0 everywhere in the first steps stays there. The cross-entropy's
+    // gradient on the logit is (prediction - target), which does not vanish, so a saturated
+    // output is pulled back; small, so that where the network fits, the L1 decides.
+    float cross_entropy_weight = 0.1f;
     // Called after every step; return false to stop (the network keeps its weights so far).
     std::function<bool(const TrainingProgress&)> progress;
 };

@@ -188,7 +188,10 @@ void TestVoiceNet::trainingLearnsALookAheadTask() {
 // The shipped network's size and learning rate on speech-like features (80 bands, a mouth that
 // is mostly shut): Adam's first full-size steps compound through the unnormalised stack, and
 // without the warm-up the logits run away within a few steps until the sigmoids saturate and
-// every output is stuck (this test then fails: the outputs no longer follow the input).
+// every output is stuck. Even with it, the L1 loss alone left the outputs at 0 or 1 (error
+// 0.08-0.095 over eight seeds, output 0 stuck at 0 everywhere on three), because a saturated
+// sigmoid passes the L1 almost no gradient; the cross-entropy beside it brings them to their
+// targets (error 0.006-0.008 on the same seeds).
 void TestVoiceNet::trainingAtFullWidthDoesNotSaturate() {
     VoiceNetShape shape;  // the shipped shape
     shape.outputs = 6;
@@ -231,8 +234,10 @@ void TestVoiceNet::trainingAtFullWidthDoesNotSaturate() {
     }
     qInfo("output 0: %.3f where loud, %.3f where quiet; error %.3f", loud / loud_frames,
           quiet / quiet_frames, meanError(*net, data));
-    QVERIFY(loud / loud_frames > quiet / quiet_frames + 0.3);
-    QVERIFY(meanError(*net, data) < 0.1);
+    // The targets themselves, not only which frames are loud: 0.6 where loud, 0.05 where quiet.
+    QVERIFY(std::abs(loud / loud_frames - 0.6) < 0.05);
+    QVERIFY(std::abs(quiet / quiet_frames - 0.05) < 0.03);
+    QVERIFY(meanError(*net, data) < 0.03);
 }
 
 void TestVoiceNet::refusesMismatchedTrainingData() {
