@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include "face/HeadPose.h"
 
 #include "motion/ApplyFaceState.h"
 
@@ -67,16 +70,17 @@ FaceTrack retargetPerformance(const Performance& performance,
     }
     const FaceState& neutral = frames[*rest];
 
-    // The mean pose over the frames with a face; angles this side of ±90° average plainly.
-    glm::vec3 mean(0.0f);
-    int counted = 0;
+    // The mean pose over the frames with a face, as rotations (a quaternion average, each
+    // taken on the mean's side): Euler angles cannot be subtracted when the actor is seen from
+    // above or below, where a turn about the tilted neck reads as yaw and roll together.
+    glm::quat sum(0.0f, 0.0f, 0.0f, 0.0f);
     for (size_t k = 0; k < frames.size(); ++k) {
         if (performance.hasFace(k)) {
-            mean += frames[k].head_deg;
-            ++counted;
+            const glm::quat q = rotationFromEulerDeg(frames[k].head_deg);
+            sum += glm::dot(sum, q) < 0.0f ? -q : q;
         }
     }
-    mean /= float(std::max(1, counted));
+    const glm::quat mean_inverse = glm::inverse(glm::normalize(sum));
 
     out.frames.reserve(frames.size());
     for (const FaceState& frame : frames) {
@@ -88,7 +92,10 @@ FaceTrack retargetPerformance(const Performance& performance,
                 isSpeechShape(static_cast<Blendshape>(i)) ? portrait_expression[size_t(i)] : 0.0f;
             state.weights[size_t(i)] = std::clamp(own + delta, 0.0f, 1.0f);
         }
-        state.head_deg = settings.head_scale * (frame.head_deg - mean);
+        // The actor's rotation in their own head's frame, away from the mean: what the
+        // portrait's head adds to its photo's pose (applyFaceState: pose * turn).
+        const glm::quat turn = mean_inverse * rotationFromEulerDeg(frame.head_deg);
+        state.head_deg = settings.head_scale * glm::degrees(glm::eulerAngles(turn));
         state.left_eye_deg = frame.left_eye_deg;
         state.right_eye_deg = frame.right_eye_deg;
         state.speech = 1.0f;  // the performer's mouth, not the photo's, wherever it is taken

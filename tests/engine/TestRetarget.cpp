@@ -6,7 +6,9 @@
 // rotation from their mean pose, times the head factor; a rest frame chosen by the user is used.
 #include <QtTest>
 #include <cmath>
+#include <glm/gtc/quaternion.hpp>
 
+#include "face/HeadPose.h"
 #include "motion/ApplyFaceState.h"
 #include "motion/Retarget.h"
 
@@ -121,23 +123,49 @@ private slots:
     }
 
     void theHeadTurnsFromThePerformersMeanPose() {
-        const Performance p = performance();
-        // The mean over the seven frames with a face: pitch (6·4 − 6)/7, yaw (5·8 + 38 − 12)/7,
-        // roll 5/7.
-        const glm::vec3 mean((6 * 4.0f - 6.0f) / 7.0f, (5 * 8.0f + 38.0f - 12.0f) / 7.0f,
-                             5.0f / 7.0f);
-        const FaceTrack track = retargetPerformance(p, {});
-        for (size_t k = 0; k < 7; ++k) {
-            const glm::vec3 expected = p.track.frames[k].head_deg - mean;
-            QVERIFY(glm::length(track.frames[k].head_deg - expected) < 1e-4f);
+        // An actor filmed from below (their mean pose nodded 25° down and turned 10° in the
+        // camera's frame) who turns and nods in pairs of opposite turns about that pose, so that
+        // the mean pose is exactly it.
+        const glm::quat mean = rotationFromEulerDeg({25.0f, 10.0f, 0.0f});
+        const std::vector<glm::vec3> turns_deg = {{0.0f, 20.0f, 0.0f}, {0.0f, -20.0f, 0.0f},
+                                                  {10.0f, 0.0f, 0.0f}, {-10.0f, 0.0f, 0.0f},
+                                                  {8.0f, 15.0f, 4.0f}, {-8.0f, -15.0f, -4.0f}};
+        Performance p;
+        p.track.fps = 25.0;
+        for (const glm::vec3& t : turns_deg) {
+            FaceState state;
+            const glm::quat turn = glm::quat(glm::radians(t));
+            state.head_deg = eulerDegFromRotation(mean * turn);
+            p.track.frames.push_back(state);
         }
+        // Opposite turns: pairs (0, 1) and (2, 3) are exact inverses; so is (4, 5) as rotations.
+        p.track.frames[5].head_deg =
+            eulerDegFromRotation(mean * glm::inverse(glm::quat(glm::radians(turns_deg[4]))));
+        const FaceTrack track = retargetPerformance(p, {});
+        QCOMPARE(track.frames.size(), p.track.frames.size());
+        for (size_t k = 0; k < 5; ++k) {
+            // The portrait's head (its photo's pose times the turn, as applyFaceState composes
+            // them) turns as the actor's head turned from their mean pose.
+            const glm::quat got = glm::quat(glm::radians(track.frames[k].head_deg));
+            const glm::quat want = glm::quat(glm::radians(turns_deg[k]));
+            QVERIFY2(std::abs(glm::dot(got, want)) > std::cos(glm::radians(0.05f)),
+                     qPrintable(QString("frame %1: %2 %3 %4")
+                                    .arg(k)
+                                    .arg(track.frames[k].head_deg.x)
+                                    .arg(track.frames[k].head_deg.y)
+                                    .arg(track.frames[k].head_deg.z)));
+        }
+        // A plain turn of the neck stays a turn: no roll, though the camera saw it from below
+        // (subtracting the camera-frame angles would have read 20° of yaw as yaw and roll).
+        QVERIFY(std::abs(track.frames[0].head_deg.y - 20.0f) < 0.05f);
+        QVERIFY(std::abs(track.frames[0].head_deg.z) < 0.05f);
+        QVERIFY(std::abs(track.frames[0].head_deg.x) < 0.05f);
         RetargetSettings settings;
         settings.head_scale = 0.5f;
         const FaceTrack half = retargetPerformance(p, {}, settings);
-        QVERIFY(glm::length(half.frames[2].head_deg - 0.5f * (p.track.frames[2].head_deg - mean)) <
-                1e-4f);
+        QVERIFY(glm::length(half.frames[4].head_deg - 0.5f * track.frames[4].head_deg) < 1e-4f);
         settings.head_scale = 0.0f;
-        QCOMPARE(retargetPerformance(p, {}, settings).frames[6].head_deg, glm::vec3(0.0f));
+        QCOMPARE(retargetPerformance(p, {}, settings).frames[4].head_deg, glm::vec3(0.0f));
     }
 
     void aChosenRestFrameIsUsed() {
