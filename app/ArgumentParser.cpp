@@ -1,6 +1,8 @@
 #include "ArgumentParser.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 namespace ps::app {
 
@@ -10,6 +12,21 @@ std::optional<std::string> ParsedOptions::value(const std::string& name) const {
         return std::nullopt;
     }
     return it->second;
+}
+
+std::optional<double> numberOption(const ParsedOptions& options, const std::string& name,
+                                   double fallback, std::string* problem) {
+    const std::optional<std::string> text = options.value(name);
+    if (!text) {
+        return fallback;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0' || !std::isfinite(value)) {
+        *problem = name + " " + *text + ": give a number";
+        return std::nullopt;
+    }
+    return value;
 }
 
 namespace {

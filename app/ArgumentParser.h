@@ -32,6 +32,11 @@ private:
 bool parseOptions(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs,
                   ParsedOptions* out, std::string* error);
 
+// The number given for option `name`, `fallback` when it is absent, or nullopt with `problem` set
+// ("--start abc: give a number") when it is not a finite number.
+std::optional<double> numberOption(const ParsedOptions& options, const std::string& name,
+                                   double fallback, std::string* problem);
+
 // "  --photo P    the portrait photo" lines for --help.
 std::string describeOptions(const std::vector<OptionSpec>& specs);
 

@@ -8,6 +8,7 @@
 
 #include "ArgumentParser.h"
 #include "CommandLine.h"
+#include "ImportVideoCommand.h"
 #include "InterruptSignal.h"
 #include "ProjectInputs.h"
 #include "TerminalProgress.h"
@@ -83,6 +84,9 @@ void printProjectHelp() {
                  "  portrait-studio project add-clip --project X.pstudio (--expression NAME |\n"
                  "                                   --pose NAME) --start S [options]\n"
                  "  portrait-studio project import-csv --project X.pstudio --csv TAKE.csv\n"
+                 "  portrait-studio project import-video --project X.pstudio --video V\n"
+                 "                                       [--regions all|upper|lower|head]\n"
+                 "                                       [--use-audio] [options]\n"
                  "  portrait-studio project info --project X.pstudio\n"
                  "  portrait-studio project bake X.pstudio --channel NAME [--from S --to S]\n"
                  "                               [--tolerance T]\n"
@@ -93,29 +97,17 @@ void printProjectHelp() {
                  "new:\n"
               << describeOptions(kNewOptions) << "\nadd-clip:\n"
               << describeOptions(kAddClipOptions) << "\nimport-csv:\n"
-              << describeOptions(kImportOptions) << "\ninfo:\n"
+              << describeOptions(kImportOptions)
+              << "\nimport-video (the actor's face tracked, retargeted onto the portrait's own "
+                 "expression\nrelative to the actor's rest frame and mean head pose, added as a "
+                 "capture layer):\n"
+              << describeOptions(importVideoOptions()) << "\ninfo:\n"
               << describeOptions(kInfoOptions)
               << "\nbake (the channel as the project shows it, into linear keys on an overriding "
                  "curve):\n"
               << describeOptions(kBakeOptions)
               << "\nsmooth (a zero-phase low-pass over the keys' values; times stay):\n"
               << describeOptions(kSmoothOptions);
-}
-
-// A number option, or nullopt with `problem` naming it.
-std::optional<double> numberOption(const ParsedOptions& options, const std::string& name,
-                                   double fallback, std::string* problem) {
-    const std::optional<std::string> text = options.value(name);
-    if (!text) {
-        return fallback;
-    }
-    char* end = nullptr;
-    const double value = std::strtod(text->c_str(), &end);
-    if (text->empty() || *end != '\0' || !std::isfinite(value)) {
-        *problem = name + " " + *text + ": give a number";
-        return std::nullopt;
-    }
-    return value;
 }
 
 bool parseOrExplain(const std::string& what, const std::vector<std::string>& args,
@@ -494,6 +486,9 @@ int runProjectCommand(const std::vector<std::string>& args) {
     if (action == "import-csv") {
         return importCsv(rest);
     }
+    if (action == "import-video") {
+        return importDrivingVideo(rest);
+    }
     if (action == "info") {
         return describeProject(rest);
     }
@@ -503,9 +498,10 @@ int runProjectCommand(const std::vector<std::string>& args) {
     if (action == "smooth") {
         return smoothProjectChannel(rest);
     }
-    printError("project: unknown action \"" + action +
-               "\" (new, add-clip, import-csv, info, bake or smooth; see portrait-studio "
-               "project --help)");
+    printError(
+        "project: unknown action \"" + action +
+        "\" (new, add-clip, import-csv, import-video, info, bake or smooth; see portrait-studio "
+        "project --help)");
     return 2;
 }
 
