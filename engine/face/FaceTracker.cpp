@@ -8,6 +8,7 @@
 #include "face/FaceCrop.h"
 #include "face/FaceMesh.h"
 #include "face/FaceMeshFit.h"
+#include "face/IrisLids.h"
 
 namespace ps {
 
@@ -164,7 +165,14 @@ Result<TrackedFace> FaceTracker::track(const cv::Mat& bgr, double time_s) {
     // Every frame is fitted as a photo is (fitToFaceMesh), shape included: the same priors and
     // shape detail, so a tracked frame and a still of it give the same face, and the shape's
     // frame-to-frame wobble is what the landmark smoothing removes.
-    Result<FaceFit> fit = fitToFaceMesh(out.landmarks, bgr.size());
+    // The lids from the Iris network, which follows them to the close where Face Mesh does
+    // not (IrisLids.h), unsmoothed: a blink lasts a few frames. Its irises give the gaze.
+    Result<IrisLandmarks> irises = networks_.iris.irises(bgr, out.landmarks.points);
+    if (irises) {
+        placeIrisLids(out.landmarks.points, *irises);
+    }
+    Result<FaceFit> fit =
+        fitToFaceMesh(out.landmarks, bgr.size(), irises ? &irises.value() : nullptr);
     if (!fit) {
         return fit.error();
     }
