@@ -29,6 +29,8 @@ std::bitset<kBlendshapeCount> observableExpressions() {
     return free;
 }
 
+}  // namespace
+
 // Priors in proportion to the face's size and to the number of points, so that a small and a
 // large copy of one photo fit alike and 468 points do not drown them: each is the root-mean-square
 // error over the points, as a fraction of the eye distance, that a coefficient of 1 must remove
@@ -48,19 +50,31 @@ LandmarkFitOptions meshFitOptions(float eye_distance_px) {
     return options;
 }
 
+namespace {
+
 // The most a vertex's shape detail may move it: about 3 mm, a few pixels on a portrait. More
 // than that is the network's mistake (a point slid along an edge), not the person.
 constexpr float kMaxDetailCm = 0.3f;
 
-// The offsets, in face-local cm, that move each fitted vertex across the view (at its own
-// depth) onto the network's point: the person's shape where the identity modes cannot follow it.
-std::vector<glm::vec3> shapeDetail(const FaceFit& fit, const FaceLandmarks& landmarks) {
+}  // namespace
+
+float meshEyeDistance(const std::vector<glm::vec3>& points_px) {
+    const glm::vec3 right =
+        0.5f * (points_px[landmark::kRightEyeOuter] + points_px[landmark::kRightEyeInner]);
+    const glm::vec3 left =
+        0.5f * (points_px[landmark::kLeftEyeOuter] + points_px[landmark::kLeftEyeInner]);
+    return std::hypot(left.x - right.x, left.y - right.y);
+}
+
+// What the identity modes cannot follow of the person's shape.
+std::vector<glm::vec3> meshShapeDetail(const FaceFit& fit,
+                                       const std::vector<glm::vec3>& points_px) {
     const PerspectiveCamera camera;
     const glm::quat to_local = glm::inverse(toQuat(fit.pose));
     std::vector<glm::vec3> detail(fit.vertices.size(), glm::vec3(0.0f));
     for (size_t i = 0; i < detail.size(); ++i) {
         const glm::vec3& v = fit.vertices[i];
-        const glm::vec2 target(landmarks.points[i].x, landmarks.points[i].y);
+        const glm::vec2 target(points_px[i].x, points_px[i].y);
         glm::vec3 offset = to_local * (camera.unproject(target, v.z, fit.image_size) - v);
         const float length = glm::length(offset);
         if (length > kMaxDetailCm) {
@@ -70,8 +84,6 @@ std::vector<glm::vec3> shapeDetail(const FaceFit& fit, const FaceLandmarks& land
     }
     return detail;
 }
-
-}  // namespace
 
 Result<FaceFit> fitToFaceMesh(const FaceLandmarks& landmarks, cv::Size image_size,
                               const IrisLandmarks* irises) {
@@ -85,19 +97,15 @@ Result<FaceFit> fitToFaceMesh(const FaceLandmarks& landmarks, cv::Size image_siz
     for (int i = 0; i < kFaceVertexCount; ++i) {
         targets.push_back({i, {landmarks.points[size_t(i)].x, landmarks.points[size_t(i)].y}});
     }
-    const glm::vec3 right = 0.5f * (landmarks.points[landmark::kRightEyeOuter] +
-                                    landmarks.points[landmark::kRightEyeInner]);
-    const glm::vec3 left = 0.5f * (landmarks.points[landmark::kLeftEyeOuter] +
-                                   landmarks.points[landmark::kLeftEyeInner]);
-    const float eye_distance = std::hypot(left.x - right.x, left.y - right.y);
-    Result<FaceFit> fit = fitToLandmarks(targets, image_size, meshFitOptions(eye_distance));
+    Result<FaceFit> fit =
+        fitToLandmarks(targets, image_size, meshFitOptions(meshEyeDistance(landmarks.points)));
     if (!fit) {
         return fit;
     }
     if (irises != nullptr) {
         setIrisCentres(*fit, *irises);
     }
-    fit->shape_detail_cm = shapeDetail(*fit, landmarks);
+    fit->shape_detail_cm = meshShapeDetail(*fit, landmarks.points);
     updateFaceFit(*fit);
     return fit;
 }

@@ -12,6 +12,7 @@
 #include "face/FaceFit.h"
 #include "face/FaceLandmarker.h"
 #include "face/IrisLandmarker.h"
+#include "face/LandmarkFit.h"
 #include "runtime/Result.h"
 
 namespace ps {
@@ -20,5 +21,17 @@ namespace ps {
 // for the same face), the fit also holds the photo's iris centres (setIrisCentres).
 Result<FaceFit> fitToFaceMesh(const FaceLandmarks& landmarks, cv::Size image_size,
                               const IrisLandmarks* irises = nullptr);
+
+// The distance between the centres of a mesh's eyes (each halfway between its corners), pixels.
+float meshEyeDistance(const std::vector<glm::vec3>& points_px);
+
+// The solve fitToFaceMesh makes for a face whose eyes are `eye_distance_px` apart: its priors
+// and the shapes the mesh can show.
+LandmarkFitOptions meshFitOptions(float eye_distance_px);
+
+// The offsets, in face-local cm, that move each of the fit's vertices across the view (at its
+// own depth) onto the mesh's point, each at most 3 mm: the shape detail the fit's identity and
+// expression leave. `points_px` holds 468 points.
+std::vector<glm::vec3> meshShapeDetail(const FaceFit& fit, const std::vector<glm::vec3>& points_px);
 
 }  // namespace ps

@@ -170,9 +170,10 @@ Result<TrackedFace> FaceTracker::track(const cv::Mat& bgr, double time_s) {
     Result<IrisLandmarks> irises = networks_.iris.irises(bgr, out.landmarks.points);
     if (irises) {
         placeIrisLids(out.landmarks.points, *irises);
+        out.irises = *irises;
     }
     Result<FaceFit> fit =
-        fitToFaceMesh(out.landmarks, bgr.size(), irises ? &irises.value() : nullptr);
+        fitToFaceMesh(out.landmarks, bgr.size(), out.irises ? &*out.irises : nullptr);
     if (!fit) {
         return fit.error();
     }

@@ -25,6 +25,7 @@
 #include "face/FaceFit.h"
 #include "face/FaceLandmarker.h"
 #include "face/FaceNetworks.h"
+#include "face/IrisLandmarker.h"
 #include "face/OneEuroFilter.h"
 #include "runtime/Result.h"
 
@@ -57,6 +58,7 @@ struct TrackedFace {
     // The smoothed landmarks the fit followed (photo pixels) with the network's face score and
     // the crop it looked at; empty points when no face was found.
     FaceLandmarks landmarks;
+    std::optional<IrisLandmarks> irises;  // the Iris network's lids and irises, when it ran
     std::optional<FaceFit> fit;  // pose and blendshapes; the photo's camera (63° vertical)
 };
 

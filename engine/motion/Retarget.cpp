@@ -17,9 +17,9 @@ float weight(const FaceState& state, Blendshape shape) {
     return state.weights[size_t(shape)];
 }
 
-// How far a frame is from rest; lower is nearer. Each term is on a 0..1-ish scale: the mouth
-// counts most (a rest frame with the lips apart would open every closed mouth), then the eyes,
-// then the head's turn (30° counts as much as a closed eye), then everything else a little.
+}  // namespace
+
+// Each term is on a 0..1-ish scale.
 float restCost(const FaceState& state) {
     const float mouth = weight(state, Blendshape::JawOpen) +
                         0.5f * (weight(state, Blendshape::MouthLowerDownLeft) +
@@ -30,15 +30,18 @@ float restCost(const FaceState& state) {
                         weight(state, Blendshape::MouthPucker);
     const float eyes =
         weight(state, Blendshape::EyeBlinkLeft) + weight(state, Blendshape::EyeBlinkRight);
+    // A smile or a frown held as rest would be taken off every other frame.
+    const float corners =
+        0.5f *
+        (weight(state, Blendshape::MouthSmileLeft) + weight(state, Blendshape::MouthSmileRight) +
+         weight(state, Blendshape::MouthFrownLeft) + weight(state, Blendshape::MouthFrownRight));
     const float turn = (std::abs(state.head_deg.x) + std::abs(state.head_deg.y)) / 30.0f;
     float rest = 0.0f;
     for (float w : state.weights) {
         rest += w;
     }
-    return 2.0f * mouth + eyes + turn + 0.05f * rest;
+    return 2.0f * mouth + eyes + corners + turn + 0.05f * rest;
 }
-
-}  // namespace
 
 std::optional<size_t> findRestFrame(const Performance& performance) {
     std::optional<size_t> best;

@@ -39,6 +39,12 @@ struct Performance {
     }
 };
 
+// How far a frame is from rest, lower nearer: the jaw and lips open count most (a rest with the
+// lips apart would open every closed mouth), then closed eyes and the mouth's corners raised or
+// lowered (a smile), then the head's turn from the camera's axis (30° counts as a closed eye),
+// then all other expression a little.
+float restCost(const FaceState& state);
+
 // The frame that looks most like the performer at rest: the least open jaw and lips, the most
 // open eyes, the head nearest the camera's axis and the least expression otherwise. Nothing
 // when no frame shows the face.

@@ -1,6 +1,10 @@
 // A video's face followed from start to end (FaceTracker on every decoded frame) and put on a
 // regular grid at the studio's frame rate nearest the video's: the performance `track` writes
-// and a driving video's capture is retargeted from.
+// and a driving video's capture is retargeted from. Since the whole take is there before it is
+// read, two things are done that a live tracker cannot: the landmarks are smoothed forwards and
+// backwards (a Gaussian at kDefaultSmoothCutoff_hz, so nothing lags; the lids, which the Iris
+// network places, are left sharp for blinks), and every frame is fitted to one face for the
+// whole take (TakeFit.h) instead of each to its own.
 #pragma once
 
 #include <string>

@@ -79,6 +79,14 @@ private slots:
         p.found.assign(8, false);
         QVERIFY(!findRestFrame(p));
         QVERIFY(retargetPerformance(p, {}).frames.empty());
+        // A smile with the lips shut and no squint is not rest either, though its mouth is
+        // nearer closed than the rest frame's: taken as the neutral, it would be taken off every
+        // other frame as a frown.
+        p = performance();
+        w(p.track.frames[4], Blendshape::JawOpen) = 0.0f;
+        w(p.track.frames[4], Blendshape::EyeSquintLeft) = 0.0f;
+        w(p.track.frames[4], Blendshape::CheekSquintLeft) = 0.0f;
+        QCOMPARE(findRestFrame(p), std::optional<size_t>(3));
     }
 
     void atRestThePortraitKeepsItsOwnExpression() {
